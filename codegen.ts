@@ -1,0 +1,23 @@
+// GraphQL Code Generator: typed documents for the operations the tests (and client teams)
+// use, generated from the committed schema.graphql. Output is committed; the codegen test
+// fails when it is stale. Run `npm run generate:codegen` after changing operations.
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+const config: CodegenConfig = {
+  schema: 'schema.graphql',
+  documents: ['test/operations/**/*.graphql'],
+  ignoreNoDocuments: true,
+  generates: {
+    'test/generated/': {
+      preset: 'client',
+      presetConfig: { fragmentMasking: false },
+      config: {
+        enumsAsTypes: true,
+        useTypeImports: true,
+        scalars: { DateTime: 'string', JSON: 'unknown', BigInt: 'number | string', ID: 'string', File: 'File' },
+      },
+    },
+  },
+};
+
+export default config;

@@ -1,0 +1,60 @@
+import type { Command } from 'commander';
+import { createApiKey, listApiKeys, revokeApiKey } from '../auth/api-keys.ts';
+import { loadConfig } from '../config.ts';
+import { createLogger } from '../logger.ts';
+import { openServices } from '../services.ts';
+
+async function withServices<T>(fn: (s: Awaited<ReturnType<typeof openServices>>) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const services = await openServices(config, { logger: createLogger('warn') });
+  try {
+    return await fn(services);
+  } finally {
+    await services.close();
+  }
+}
+
+export function registerKeyCommands(program: Command): void {
+  const keys = program.command('keys').description('Manage API keys (roles: viewer, editor, admin).');
+  keys
+    .command('create')
+    .description('Create a key and print it once (only its hash is stored).')
+    .requiredOption('-r, --role <role>', 'viewer | editor | admin')
+    .requiredOption('-n, --name <name>', 'who or what uses the key (shown in activity entries)')
+    .action(async (opts: { role: string; name: string }) => {
+      await withServices(async ({ db }) => {
+        const { key, record } = await createApiKey(db, opts);
+        console.error(`created ${record.role} key "${record.name}" (id ${record.id}, prefix ${record.prefix}); it is shown only now:`);
+        console.log(key);
+      });
+    });
+  keys
+    .command('list')
+    .description('List keys (prefix, name, role, created, revoked).')
+    .action(async () => {
+      await withServices(async ({ db }) => {
+        const rows = await listApiKeys(db);
+        if (!rows.length) console.log('no keys');
+        for (const k of rows) {
+          console.log(
+            [k.prefix, k.role.padEnd(6), k.name, k.createdAt.toISOString(), k.revokedAt ? `revoked ${k.revokedAt.toISOString()}` : 'active', k.id].join('  '),
+          );
+        }
+      });
+    });
+  keys
+    .command('revoke')
+    .description('Revoke a key by id or prefix (running servers notice within seconds).')
+    .argument('<idOrPrefix>')
+    .action(async (idOrPrefix: string) => {
+      await withServices(async ({ db }) => {
+        const revoked = await revokeApiKey(db, idOrPrefix);
+        if (!revoked) {
+          console.error(`no active key with id or prefix "${idOrPrefix}"`);
+          process.exitCode = 1;
+          return;
+        }
+        console.log(`revoked "${revoked.name}" (${revoked.prefix})`);
+      });
+    });
+}

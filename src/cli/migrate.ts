@@ -1,0 +1,23 @@
+import type { Command } from 'commander';
+import { loadConfig } from '../config.ts';
+import { applyMigrations, migrationStatus } from '../db/migrate.ts';
+
+export function registerMigrateCommand(program: Command): void {
+  program
+    .command('migrate')
+    .description('Apply pending database migrations (serve does this at start). --status only lists them.')
+    .option('--status', 'show applied and pending migrations without applying')
+    .action(async (opts: { status?: boolean }) => {
+      const config = loadConfig();
+      if (opts.status) {
+        const s = await migrationStatus(config.databaseFile);
+        console.log(`database: ${config.databaseFile}`);
+        console.log(`applied: ${s.applied.length}${s.latest ? ` (latest ${s.latest})` : ''}`);
+        console.log(`pending: ${s.pending.length ? s.pending.join(', ') : 'none'}`);
+        return;
+      }
+      const { applied } = await applyMigrations(config.databaseFile, { log: (m) => console.error(m) });
+      console.log(applied.length ? `applied ${applied.length}: ${applied.join(', ')}` : 'database is up to date');
+      process.exit(0);
+    });
+}

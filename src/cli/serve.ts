@@ -1,0 +1,34 @@
+import type { Command } from 'commander';
+import { loadConfig } from '../config.ts';
+import { createLogger } from '../logger.ts';
+import { createServer } from '../server.ts';
+
+export function registerServeCommand(program: Command): void {
+  program
+    .command('serve')
+    .description('Apply pending migrations, then serve GraphQL (HTTP, SSE, WebSocket) with GraphiQL at /graphql.')
+    .option('-p, --port <port>', 'port to listen on (env PORT, default 4000)')
+    .option('-H, --host <host>', 'address to bind (env HOST, default 127.0.0.1)')
+    .action(async (opts: { port?: string; host?: string }) => {
+      const env = { ...process.env, ...(opts.port ? { PORT: opts.port } : {}), ...(opts.host ? { HOST: opts.host } : {}) };
+      const config = loadConfig(env);
+      const logger = createLogger(config.logLevel);
+      const server = await createServer(config, { logger });
+      console.error(`opsgraph ready: GraphiQL at ${server.url}`);
+      let stopping = false;
+      const stop = (signal: string) => {
+        if (stopping) return;
+        stopping = true;
+        logger.info({ signal }, 'shutting down: finishing in-flight requests and writes');
+        server.close().then(
+          () => process.exit(0),
+          (err) => {
+            logger.error({ err }, 'shutdown failed');
+            process.exit(1);
+          },
+        );
+      };
+      process.on('SIGTERM', () => stop('SIGTERM'));
+      process.on('SIGINT', () => stop('SIGINT'));
+    });
+}

@@ -1,0 +1,59 @@
+// What every command receives: the long-lived services and who is acting. Each command is
+// one function: validate → one db.write() transaction that makes the change AND records its
+// activity entry → publish / clean up after commit.
+import type { Config, Role } from '../config.ts';
+import type { AfterCommit, Database, Tx } from '../db/database.ts';
+import type { ActivityBus, ActivityEvent } from '../events/activity-bus.ts';
+import type { Logger } from '../logger.ts';
+import type { BlobStore } from '../storage/blob-store.ts';
+
+export interface Actor {
+  /** Shown in activity entries and promotion history: "key:<name>", "cli:<user>", "system". */
+  label: string;
+  role: Role;
+  keyId?: string;
+}
+
+export const SYSTEM_ACTOR: Actor = { label: 'system', role: 'admin' };
+
+export interface Services {
+  config: Config;
+  db: Database;
+  bus: ActivityBus;
+  logger: Logger;
+  blobs: BlobStore;
+}
+
+export interface CommandContext {
+  services: Services;
+  actor: Actor;
+}
+
+export interface ActivityInput {
+  subjectType: string;
+  subjectId: string;
+  activityType: string;
+  description: string;
+  details?: Record<string, unknown>;
+}
+
+/** Writes an activity entry inside the caller's transaction and publishes it after commit. */
+export async function recordActivity(
+  tx: Tx,
+  afterCommit: AfterCommit,
+  ctx: CommandContext,
+  entry: ActivityInput,
+): Promise<ActivityEvent> {
+  const row = await tx.activityLogEntry.create({
+    data: {
+      subjectType: entry.subjectType,
+      subjectId: entry.subjectId,
+      activityType: entry.activityType,
+      description: entry.description,
+      details: JSON.stringify(entry.details ?? {}),
+      actor: ctx.actor.label,
+    },
+  });
+  afterCommit(() => ctx.services.bus.publish(row));
+  return row;
+}

@@ -1,0 +1,49 @@
+import { checkTransition, isUseCaseState, type UseCaseState } from '../../domain/use-case-state-machine.ts';
+import { optionalText } from '../../domain/validate.ts';
+import { InvalidTransitionError, ValidationError } from '../../errors.ts';
+import type { StateTransition, UseCase } from '../../generated/prisma/client.ts';
+import { type CommandContext, recordActivity } from '../command-context.ts';
+import { readGuardFacts } from './guard-facts.ts';
+import { loadUseCaseForWrite } from './load-for-write.ts';
+
+export interface TransitionUseCaseInput {
+  id: string;
+  to: UseCaseState;
+  notes?: string | null;
+  expectedVersion?: number | null;
+}
+
+export async function transitionUseCase(
+  ctx: CommandContext,
+  input: TransitionUseCaseInput,
+): Promise<{ useCase: UseCase; transition: StateTransition }> {
+  const notes = optionalText('notes', input.notes);
+  return ctx.services.db.write(async (tx, afterCommit) => {
+    const before = await loadUseCaseForWrite(tx, input.id, input.expectedVersion);
+    if (!isUseCaseState(before.state)) throw new ValidationError('state', `stored state "${before.state}" is unknown`);
+    const facts = await readGuardFacts(tx, before.id, before.resultsFileId);
+    const check = checkTransition(before.state, input.to, facts);
+    if (!check.ok) {
+      throw new InvalidTransitionError(before.state, input.to, check.allowed, check.reason === 'GUARD_FAILED' ? check.detail : undefined);
+    }
+    // The version in the WHERE makes the optimistic check hold even if a future change
+    // lets writes interleave: an update that matches no row means someone got there first.
+    const updated = await tx.useCase.updateMany({
+      where: { id: before.id, version: before.version },
+      data: { state: input.to, version: { increment: 1 } },
+    });
+    if (updated.count !== 1) throw new ValidationError('expectedVersion', 'the use case changed during the transition; retry');
+    const useCase = await tx.useCase.findUniqueOrThrow({ where: { id: before.id } });
+    const transition = await tx.stateTransition.create({
+      data: { useCaseId: before.id, fromState: before.state, toState: input.to, notes, actor: ctx.actor.label },
+    });
+    await recordActivity(tx, afterCommit, ctx, {
+      subjectType: 'UseCase',
+      subjectId: useCase.id,
+      activityType: 'state_changed',
+      description: `${before.state} → ${input.to}: ${check.rule.description}`,
+      details: { from: before.state, to: input.to, notes, version: useCase.version, transitionId: transition.id },
+    });
+    return { useCase, transition };
+  });
+}

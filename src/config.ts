@@ -1,0 +1,183 @@
+// One typed, validated configuration object, read from the environment once.
+// zod gives every bad value a message naming the variable; defaults make a laptop start
+// with no configuration at all (SQLite + blob folder under ./data).
+import path from 'node:path';
+import { z } from 'zod';
+
+const bool = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+const role = z.enum(['viewer', 'editor', 'admin']);
+
+/** "7d", "12h", "30m", "45s" or plain seconds → milliseconds. */
+export function parseDuration(text: string): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?\s*$/.exec(text);
+  if (!m) throw new Error(`not a duration: "${text}" (use e.g. 30s, 15m, 12h, 7d)`);
+  const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[m[2] ?? 's']!;
+  return Math.round(Number(m[1]) * unit);
+}
+
+/** "10mb", "1gb", "512kb" or plain bytes → bytes. */
+export function parseBytes(text: string): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(b|kb|mb|gb|tb)?\s*$/i.exec(text);
+  if (!m) throw new Error(`not a size: "${text}" (use e.g. 1mb, 5gb)`);
+  const unit = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3, tb: 1024 ** 4 }[(m[2] ?? 'b').toLowerCase() as 'b'];
+  return Math.round(Number(m[1]) * unit);
+}
+
+const duration = z.string().transform((v, ctx) => {
+  try {
+    return parseDuration(v);
+  } catch (e) {
+    ctx.addIssue({ code: 'custom', message: (e as Error).message });
+    return z.NEVER;
+  }
+});
+const bytes = z.string().transform((v, ctx) => {
+  try {
+    return parseBytes(v);
+  } catch (e) {
+    ctx.addIssue({ code: 'custom', message: (e as Error).message });
+    return z.NEVER;
+  }
+});
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+const EnvSchema = z.object({
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z.string().optional(),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: int(0, 65535).default(4000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  CORS_ORIGINS: z.string().default(''),
+  /** FULL: the last commit survives power loss; NORMAL: faster, still never corrupts. */
+  SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
+  SQLITE_BUSY_TIMEOUT_MS: int(0, 600_000).default(5000),
+
+  BLOB_STORE: z.enum(['fs', 's3', 'memory']).optional(),
+  BLOB_DIR: z.string().optional(),
+  S3_BUCKET: z.string().optional(),
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_REGION: z.string().default('us-east-1'),
+  S3_FORCE_PATH_STYLE: bool.optional(),
+  CACHE_DIR: z.string().optional(),
+  /** Secret for the fs store's signed URLs; generated into DATA_DIR when absent. */
+  URL_SIGNING_SECRET: z.string().min(16).optional(),
+  PUBLIC_URL: z.string().url().optional(),
+
+  OPSGRAPH_BOOTSTRAP_ADMIN_KEY: z.string().min(20).optional(),
+  OPSGRAPH_ANONYMOUS_ROLE: role.optional(),
+  OPSGRAPH_DEBUG_SQL: bool.default(false),
+
+  MAX_QUERY_DEPTH: int(2, 100).default(12),
+  MAX_QUERY_COMPLEXITY: int(10, 1_000_000).default(5000),
+  MAX_QUERY_BREADTH: int(10, 100_000).default(500),
+  DEFAULT_PAGE_SIZE: int(1, 1000).default(20),
+  MAX_PAGE_SIZE: int(1, 10_000).default(100),
+  MAX_REQUEST_BYTES: bytes.default(parseBytes('1mb')),
+  MAX_UPLOAD_BYTES: bytes.default(parseBytes('5gb')),
+  DOWNLOAD_URL_TTL: duration.default(parseDuration('15m')),
+  UPLOAD_URL_TTL: duration.default(parseDuration('1h')),
+
+  BACKUP_INTERVAL: duration.optional(),
+  BACKUP_KEEP: int(1, 100_000).optional(),
+  SHUTDOWN_GRACE: duration.default(parseDuration('10s')),
+});
+
+export type Role = z.infer<typeof role>;
+
+export interface Config {
+  dataDir: string;
+  databaseFile: string;
+  host: string;
+  port: number;
+  logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  corsOrigins: string[];
+  sqlite: { synchronous: 'FULL' | 'NORMAL'; busyTimeoutMs: number };
+  blobs: {
+    kind: 'fs' | 's3' | 'memory';
+    dir: string;
+    s3: { bucket?: string; endpoint?: string; region: string; forcePathStyle: boolean };
+    urlSigningSecret?: string;
+    publicUrl?: string;
+    downloadUrlTtlMs: number;
+    uploadUrlTtlMs: number;
+  };
+  cacheDir: string;
+  auth: { bootstrapAdminKey?: string; anonymousRole?: Role };
+  debugSql: boolean;
+  limits: {
+    maxDepth: number;
+    maxComplexity: number;
+    maxBreadth: number;
+    defaultPageSize: number;
+    maxPageSize: number;
+    maxRequestBytes: number;
+    maxUploadBytes: number;
+  };
+  backups: { intervalMs?: number; keep?: number };
+  shutdownGraceMs: number;
+}
+
+export class ConfigError extends Error {}
+
+/** Turns `file:./x.db` / `./x.db` into a path; DATABASE_URL overrides DATA_DIR's default. */
+function databaseFileFrom(url: string | undefined, dataDir: string): string {
+  if (!url) return path.join(dataDir, 'opsgraph.db');
+  const file = url.replace(/^file:/, '').replace(/\?.*$/, '');
+  return path.resolve(file);
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  // Empty strings are treated as unset, as people write `FOO=` to clear a variable.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.DATA_DIR);
+  const kind = e.BLOB_STORE ?? (e.S3_BUCKET ? 's3' : 'fs');
+  if (kind === 's3' && !e.S3_BUCKET) throw new ConfigError('invalid configuration:\n  S3_BUCKET: required when BLOB_STORE=s3');
+  const config: Config = {
+    dataDir,
+    databaseFile: databaseFileFrom(e.DATABASE_URL, dataDir),
+    host: e.HOST,
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL,
+    corsOrigins: e.CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
+    sqlite: { synchronous: e.SQLITE_SYNCHRONOUS, busyTimeoutMs: e.SQLITE_BUSY_TIMEOUT_MS },
+    blobs: {
+      kind,
+      dir: path.resolve(e.BLOB_DIR ?? path.join(dataDir, 'blobs')),
+      s3: {
+        bucket: e.S3_BUCKET,
+        endpoint: e.S3_ENDPOINT,
+        region: e.S3_REGION,
+        // Non-AWS endpoints (RGW, MinIO) nearly always want path-style addressing.
+        forcePathStyle: e.S3_FORCE_PATH_STYLE ?? Boolean(e.S3_ENDPOINT),
+      },
+      urlSigningSecret: e.URL_SIGNING_SECRET,
+      publicUrl: e.PUBLIC_URL,
+      downloadUrlTtlMs: e.DOWNLOAD_URL_TTL,
+      uploadUrlTtlMs: e.UPLOAD_URL_TTL,
+    },
+    cacheDir: path.resolve(e.CACHE_DIR ?? path.join(dataDir, 'cache')),
+    auth: { bootstrapAdminKey: e.OPSGRAPH_BOOTSTRAP_ADMIN_KEY, anonymousRole: e.OPSGRAPH_ANONYMOUS_ROLE },
+    debugSql: e.OPSGRAPH_DEBUG_SQL,
+    limits: {
+      maxDepth: e.MAX_QUERY_DEPTH,
+      maxComplexity: e.MAX_QUERY_COMPLEXITY,
+      maxBreadth: e.MAX_QUERY_BREADTH,
+      defaultPageSize: e.DEFAULT_PAGE_SIZE,
+      maxPageSize: e.MAX_PAGE_SIZE,
+      maxRequestBytes: e.MAX_REQUEST_BYTES,
+      maxUploadBytes: e.MAX_UPLOAD_BYTES,
+    },
+    backups: { intervalMs: e.BACKUP_INTERVAL, keep: e.BACKUP_KEEP },
+    shutdownGraceMs: e.SHUTDOWN_GRACE,
+  };
+  return { ...config, ...overrides };
+}

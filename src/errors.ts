@@ -1,0 +1,74 @@
+// Expected failures. Commands throw these; the GraphQL layer registers each class as a
+// typed error in the schema (see src/graphql/types/errors.ts), so clients match on
+// __typename instead of parsing messages. Anything else is unexpected and gets masked.
+
+export abstract class DomainError extends Error {
+  abstract readonly code: string;
+}
+
+export class ValidationError extends DomainError {
+  readonly code = 'VALIDATION_FAILED';
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(`${field}: ${message}`);
+    this.name = 'ValidationError';
+  }
+}
+
+export class NotFoundError extends DomainError {
+  readonly code = 'NOT_FOUND';
+  constructor(
+    readonly typeName: string,
+    readonly id: string,
+  ) {
+    super(`${typeName} ${id} not found`);
+    this.name = 'NotFoundError';
+  }
+}
+
+export class InvalidTransitionError extends DomainError {
+  readonly code = 'INVALID_TRANSITION';
+  constructor(
+    readonly from: string,
+    readonly to: string,
+    readonly allowed: string[],
+    readonly detail?: string,
+  ) {
+    super(
+      detail
+        ? `cannot move from ${from} to ${to}: ${detail}`
+        : `cannot move from ${from} to ${to}; allowed from ${from}: ${allowed.length ? allowed.join(', ') : 'none (terminal state)'}`,
+    );
+    this.name = 'InvalidTransitionError';
+  }
+}
+
+export class StaleVersionError extends DomainError {
+  readonly code = 'STALE_VERSION';
+  constructor(
+    readonly expectedVersion: number,
+    readonly currentVersion: number,
+  ) {
+    super(`expected version ${expectedVersion} but the record is at version ${currentVersion}; reload and retry`);
+    this.name = 'StaleVersionError';
+  }
+}
+
+export class ConflictError extends DomainError {
+  readonly code = 'CONFLICT';
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConflictError';
+  }
+}
+
+/** The blob store could not be reached or refused the operation. */
+export class StorageError extends DomainError {
+  readonly code = 'STORAGE_UNAVAILABLE';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StorageError';
+  }
+}

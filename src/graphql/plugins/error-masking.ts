@@ -1,0 +1,30 @@
+// What a client sees when something fails. Expected client errors (bad IDs, bad cursors,
+// auth) pass through with a code; anything unexpected is logged with the request id and
+// replaced by a message that names that id, so an operator can find it in the log.
+import { PothosValidationError } from '@pothos/core';
+import { GraphQLError } from 'graphql';
+import type { Logger } from '../../logger.ts';
+import { currentRequestId } from '../../request-context.ts';
+
+export function maskError(logger: Logger) {
+  return (error: unknown, _message: string, isDev?: boolean): Error => {
+    void isDev;
+    const graphqlError = error instanceof GraphQLError ? error : null;
+    const original = graphqlError?.originalError ?? (graphqlError ? null : error);
+    if (!original || original instanceof GraphQLError) return (original as GraphQLError | null) ?? (error as Error);
+    if (original instanceof PothosValidationError) {
+      return new GraphQLError(original.message, {
+        nodes: graphqlError?.nodes,
+        path: graphqlError?.path,
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
+    }
+    const requestId = currentRequestId() ?? 'unknown';
+    logger.error({ err: original, path: graphqlError?.path?.join('.'), requestId }, 'unexpected error');
+    return new GraphQLError(`Unexpected error; request id ${requestId} (the server log has the details)`, {
+      nodes: graphqlError?.nodes,
+      path: graphqlError?.path,
+      extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },
+    });
+  };
+}

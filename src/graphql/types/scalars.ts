@@ -1,0 +1,65 @@
+// Scalars shared by the whole graph.
+import { GraphQLError, Kind } from 'graphql';
+import { builder } from '../builder.ts';
+
+builder.scalarType('DateTime', {
+  description: 'An instant as an ISO-8601 string in UTC, e.g. 2026-01-31T12:00:00.000Z.',
+  serialize: (value) => (value instanceof Date ? value.toISOString() : new Date(value).toISOString()),
+  parseValue: (value) => {
+    const date = typeof value === 'string' ? new Date(value) : new Date(Number.NaN);
+    if (Number.isNaN(date.getTime())) throw new GraphQLError(`not an ISO-8601 date-time: ${JSON.stringify(value)}`);
+    return date;
+  },
+  parseLiteral: (ast) => {
+    if (ast.kind !== Kind.STRING) throw new GraphQLError('DateTime literals are strings');
+    const date = new Date(ast.value);
+    if (Number.isNaN(date.getTime())) throw new GraphQLError(`not an ISO-8601 date-time: "${ast.value}"`);
+    return date;
+  },
+});
+
+function literalToValue(ast: import('graphql').ValueNode): unknown {
+  switch (ast.kind) {
+    case Kind.STRING:
+    case Kind.BOOLEAN:
+      return ast.value;
+    case Kind.INT:
+    case Kind.FLOAT:
+      return Number(ast.value);
+    case Kind.NULL:
+      return null;
+    case Kind.LIST:
+      return ast.values.map(literalToValue);
+    case Kind.OBJECT:
+      return Object.fromEntries(ast.fields.map((f) => [f.name.value, literalToValue(f.value)]));
+    default:
+      throw new GraphQLError('JSON literals cannot contain variables');
+  }
+}
+
+builder.scalarType('JSON', {
+  description: 'Any JSON value.',
+  // Stored JSON arrives as text from SQLite; hand clients the parsed value.
+  serialize: (value) => (typeof value === 'string' ? JSON.parse(value) : value),
+  parseValue: (value) => value,
+  parseLiteral: literalToValue,
+});
+
+builder.scalarType('BigInt', {
+  description: 'A whole number that may exceed 2^31 (file sizes). Serialized as a JSON number while it is a safe integer.',
+  serialize: (value) => {
+    const n = typeof value === 'bigint' ? value : BigInt(value);
+    return n <= BigInt(Number.MAX_SAFE_INTEGER) && n >= BigInt(Number.MIN_SAFE_INTEGER) ? Number(n) : n.toString();
+  },
+  parseValue: (value) => {
+    if (typeof value === 'number' && Number.isSafeInteger(value)) return BigInt(value);
+    if (typeof value === 'string' && /^-?\d{1,19}$/.test(value)) return BigInt(value);
+    throw new GraphQLError(`not a whole number: ${JSON.stringify(value)}`);
+  },
+  parseLiteral: (ast) => {
+    if (ast.kind === Kind.INT || (ast.kind === Kind.STRING && /^-?\d{1,19}$/.test(ast.value))) return BigInt(ast.value);
+    throw new GraphQLError('BigInt literals are integers');
+  },
+});
+
+export const SortDirection = builder.enumType('SortDirection', { values: ['ASC', 'DESC'] as const });

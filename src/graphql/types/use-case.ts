@@ -1,0 +1,257 @@
+// Evaluation use cases (seed 000): the type, its queries, and its mutations. Resolvers stay
+// thin: queries go through the Prisma plugin, each mutation calls one command.
+import { createUseCase } from '../../commands/use-cases/create-use-case.ts';
+import { recordEvaluationResults } from '../../commands/use-cases/record-evaluation-results.ts';
+import { transitionUseCase } from '../../commands/use-cases/transition-use-case.ts';
+import { updateUseCase } from '../../commands/use-cases/update-use-case.ts';
+import {
+  allowedTransitions,
+  INITIAL_STATE,
+  isUseCaseState,
+  TERMINAL_STATES,
+  TRANSITION_RULES,
+  USE_CASE_STATES,
+} from '../../domain/use-case-state-machine.ts';
+import { InvalidTransitionError, StaleVersionError } from '../../errors.ts';
+import { builder } from '../builder.ts';
+import { commandContext } from '../command.ts';
+import { addActivityField } from './activity.ts';
+import { COMMON_ERRORS } from './errors.ts';
+import { SortDirection } from './scalars.ts';
+
+export const UseCaseStateEnum = builder.enumType('UseCaseState', { values: USE_CASE_STATES });
+
+export const UseCaseRef = builder.prismaNode('UseCase', {
+  id: { field: 'id' },
+  nullable: true,
+  description: 'An evaluation use case moving through the workflow (see `useCaseStateMachine`).',
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    teamEmail: t.exposeString('teamEmail'),
+    description: t.exposeString('description', { nullable: true }),
+    state: t.field({ type: UseCaseStateEnum, resolve: (u) => (isUseCaseState(u.state) ? u.state : INITIAL_STATE) }),
+    version: t.exposeInt('version', { description: 'Pass as `expectedVersion` to make a write fail if someone changed the record.' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    allowedTransitions: t.field({
+      type: [UseCaseStateEnum],
+      description: 'States this use case can move to now (guards on attached files included).',
+      select: {
+        state: true,
+        resultsFileId: true,
+        files: { where: { status: 'AVAILABLE', fileType: { in: ['CONFIG', 'DATASET'] } }, select: { fileType: true } },
+      },
+      resolve: (u) =>
+        isUseCaseState(u.state)
+          ? allowedTransitions(u.state, {
+              hasConfigFile: u.files.some((f) => f.fileType === 'CONFIG'),
+              hasDatasetFile: u.files.some((f) => f.fileType === 'DATASET'),
+              hasResults: u.resultsFileId !== null,
+            })
+          : [],
+    }),
+    evaluationResults: t.field({
+      type: EvaluationResultsRef,
+      nullable: true,
+      select: { evaluationSummary: true, resultsRecordedAt: true, resultsFileId: true },
+      resolve: (u) =>
+        u.resultsRecordedAt
+          ? { summary: u.evaluationSummary ?? '{}', recordedAt: u.resultsRecordedAt, resultsFileId: u.resultsFileId }
+          : null,
+    }),
+    transitions: t.relatedConnection('transitions', {
+      cursor: 'id',
+      description: 'State changes, oldest first.',
+      query: () => ({ orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
+    }),
+  }),
+});
+
+addActivityField('UseCase');
+
+export interface EvaluationResultsShape {
+  summary: string;
+  recordedAt: Date;
+  resultsFileId: string | null;
+}
+
+export const EvaluationResultsRef = builder.objectRef<EvaluationResultsShape>('EvaluationResults').implement({
+  fields: (t) => ({
+    summary: t.field({ type: 'JSON', resolve: (r) => r.summary }),
+    recordedAt: t.expose('recordedAt', { type: 'DateTime' }),
+  }),
+});
+
+export const StateTransitionRef = builder.prismaObject('StateTransition', {
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    fromState: t.field({ type: UseCaseStateEnum, resolve: (s) => s.fromState as never }),
+    toState: t.field({ type: UseCaseStateEnum, resolve: (s) => s.toState as never }),
+    notes: t.exposeString('notes', { nullable: true }),
+    actor: t.exposeString('actor'),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+  }),
+});
+
+// ------------------------------------------------------------------ state machine
+
+const TransitionRuleRef = builder.objectRef<(typeof TRANSITION_RULES)[number]>('TransitionRule').implement({
+  fields: (t) => ({
+    from: t.field({ type: UseCaseStateEnum, resolve: (r) => r.from }),
+    to: t.field({ type: UseCaseStateEnum, resolve: (r) => r.to }),
+    guard: t.string({ nullable: true, description: 'A precondition on attached files, if any.', resolve: (r) => r.guard ?? null }),
+    description: t.exposeString('description'),
+  }),
+});
+
+const StateMachineRef = builder.objectRef<object>('UseCaseStateMachine').implement({
+  fields: (t) => ({
+    states: t.field({ type: [UseCaseStateEnum], resolve: () => [...USE_CASE_STATES] }),
+    initialState: t.field({ type: UseCaseStateEnum, resolve: () => INITIAL_STATE }),
+    terminalStates: t.field({ type: [UseCaseStateEnum], resolve: () => [...TERMINAL_STATES] }),
+    transitions: t.field({ type: [TransitionRuleRef], resolve: () => [...TRANSITION_RULES] }),
+  }),
+});
+
+// ------------------------------------------------------------------ queries
+
+const UseCaseFilter = builder.inputType('UseCaseFilter', {
+  fields: (t) => ({
+    state: t.field({ type: UseCaseStateEnum }),
+    teamEmail: t.string(),
+    search: t.string({ description: 'Case-insensitive substring of the name.' }),
+  }),
+});
+
+const UseCaseOrderField = builder.enumType('UseCaseOrderField', { values: ['CREATED_AT', 'UPDATED_AT', 'NAME'] as const });
+const UseCaseOrder = builder.inputType('UseCaseOrder', {
+  fields: (t) => ({
+    field: t.field({ type: UseCaseOrderField, required: true }),
+    direction: t.field({ type: SortDirection, defaultValue: 'ASC' }),
+  }),
+});
+
+const orderColumn = { CREATED_AT: 'createdAt', UPDATED_AT: 'updatedAt', NAME: 'name' } as const;
+
+builder.queryFields((t) => ({
+  useCase: t.prismaField({
+    type: UseCaseRef,
+    nullable: true,
+    args: { id: t.arg.globalID({ required: true, for: UseCaseRef }) },
+    resolve: (query, _root, args, ctx) => ctx.reader.useCase.findUnique({ ...query, where: { id: args.id.id } }),
+  }),
+  useCases: t.prismaConnection({
+    type: 'UseCase',
+    cursor: 'id',
+    args: { filter: t.arg({ type: UseCaseFilter }), orderBy: t.arg({ type: UseCaseOrder }) },
+    totalCount: (_parent, args, ctx) => ctx.reader.useCase.count({ where: useCaseWhere(args.filter) }),
+    resolve: (query, _root, args, ctx) => {
+      const column = orderColumn[args.orderBy?.field ?? 'CREATED_AT'];
+      const direction = args.orderBy?.direction === 'DESC' ? 'desc' : 'asc';
+      return ctx.reader.useCase.findMany({
+        ...query,
+        where: useCaseWhere(args.filter),
+        // id breaks ties so pages are stable when many rows share a timestamp or name.
+        orderBy: [{ [column]: direction }, { id: direction }],
+      });
+    },
+  }),
+  useCaseStateMachine: t.field({ type: StateMachineRef, resolve: () => ({}) }),
+}));
+
+function useCaseWhere(filter: { state?: string | null; teamEmail?: string | null; search?: string | null } | null | undefined) {
+  return {
+    state: filter?.state ?? undefined,
+    teamEmail: filter?.teamEmail ? filter.teamEmail.trim().toLowerCase() : undefined,
+    // Prisma binds the value as a parameter: user text never becomes SQL.
+    name: filter?.search ? { contains: filter.search.slice(0, 200) } : undefined,
+  };
+}
+
+// ------------------------------------------------------------------ mutations
+
+builder.relayMutationField(
+  'createUseCase',
+  {
+    inputFields: (t) => ({
+      name: t.string({ required: true }),
+      teamEmail: t.string({ required: true }),
+      description: t.string(),
+    }),
+  },
+  {
+    authScopes: { editor: true },
+    errors: { types: [...COMMON_ERRORS], directResult: true },
+    resolve: async (_root, { input }, ctx) => ({ useCase: await createUseCase(commandContext(ctx), input) }),
+  },
+  { outputFields: (t) => ({ useCase: t.field({ type: UseCaseRef, resolve: (p) => p.useCase }) }) },
+);
+
+builder.relayMutationField(
+  'updateUseCase',
+  {
+    inputFields: (t) => ({
+      id: t.globalID({ required: true, for: UseCaseRef }),
+      name: t.string(),
+      teamEmail: t.string(),
+      description: t.string(),
+      expectedVersion: t.int(),
+    }),
+  },
+  {
+    authScopes: { editor: true },
+    errors: { types: [...COMMON_ERRORS, StaleVersionError], directResult: true },
+    resolve: async (_root, { input }, ctx) => ({
+      useCase: await updateUseCase(commandContext(ctx), { ...input, id: input.id.id }),
+    }),
+  },
+  { outputFields: (t) => ({ useCase: t.field({ type: UseCaseRef, resolve: (p) => p.useCase }) }) },
+);
+
+builder.relayMutationField(
+  'transitionUseCase',
+  {
+    inputFields: (t) => ({
+      id: t.globalID({ required: true, for: UseCaseRef }),
+      to: t.field({ type: UseCaseStateEnum, required: true }),
+      notes: t.string(),
+      expectedVersion: t.int({ description: 'Fail with StaleVersionError unless the use case is at this version.' }),
+    }),
+  },
+  {
+    authScopes: { editor: true },
+    errors: { types: [...COMMON_ERRORS, InvalidTransitionError, StaleVersionError], directResult: true },
+    resolve: (_root, { input }, ctx) => transitionUseCase(commandContext(ctx), { ...input, id: input.id.id }),
+  },
+  {
+    outputFields: (t) => ({
+      useCase: t.field({ type: UseCaseRef, resolve: (p) => p.useCase }),
+      transition: t.field({ type: StateTransitionRef, resolve: (p) => p.transition }),
+    }),
+  },
+);
+
+builder.relayMutationField(
+  'recordEvaluationResults',
+  {
+    inputFields: (t) => ({
+      useCaseId: t.globalID({ required: true, for: UseCaseRef }),
+      summary: t.field({ type: 'JSON', required: true }),
+      resultsFileId: t.globalID({ description: 'A RESULTS StoredFile of this use case.' }),
+      expectedVersion: t.int(),
+    }),
+  },
+  {
+    authScopes: { editor: true },
+    errors: { types: [...COMMON_ERRORS, StaleVersionError], directResult: true },
+    resolve: async (_root, { input }, ctx) => ({
+      useCase: await recordEvaluationResults(commandContext(ctx), {
+        useCaseId: input.useCaseId.id,
+        summary: input.summary,
+        resultsFileId: input.resultsFileId?.id,
+        expectedVersion: input.expectedVersion,
+      }),
+    }),
+  },
+  { outputFields: (t) => ({ useCase: t.field({ type: UseCaseRef, resolve: (p) => p.useCase }) }) },
+);

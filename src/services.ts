@@ -1,0 +1,38 @@
+// Builds the long-lived services from config: migrations first (they need the database
+// to themselves), then the connections, the blob store, the activity bus, and the keys.
+import { bootstrapKeys } from './auth/api-keys.ts';
+import type { Services } from './commands/command-context.ts';
+import type { Config } from './config.ts';
+import { Database } from './db/database.ts';
+import { applyMigrations } from './db/migrate.ts';
+import { InProcessActivityBus } from './events/activity-bus.ts';
+import { createLogger, type Logger } from './logger.ts';
+import { createBlobStore } from './storage/create-blob-store.ts';
+
+export interface OpenOptions {
+  logger?: Logger;
+  /** Skip migrations (they ran already in this process). */
+  skipMigrations?: boolean;
+  /** Create or register admin keys (the server does; one-shot CLI commands don't). */
+  bootstrapKeys?: boolean;
+}
+
+export async function openServices(config: Config, options: OpenOptions = {}): Promise<Services & { close(): Promise<void> }> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  if (!options.skipMigrations) {
+    const { applied } = await applyMigrations(config.databaseFile, { log: (msg) => logger.info(msg) });
+    if (applied.length) logger.info({ applied }, 'applied database migrations');
+  }
+  const db = new Database({
+    file: config.databaseFile,
+    synchronous: config.sqlite.synchronous,
+    busyTimeoutMs: config.sqlite.busyTimeoutMs,
+    onAfterCommitError: (err) => logger.error({ err }, 'after-commit task failed'),
+  });
+  await db.connect();
+  const services: Services = { config, db, logger, bus: new InProcessActivityBus(), blobs: createBlobStore(config) };
+  if (options.bootstrapKeys) {
+    await bootstrapKeys(db, { dataDir: config.dataDir, bootstrapKey: config.auth.bootstrapAdminKey, logger });
+  }
+  return { ...services, close: () => db.close() };
+}
