@@ -18,6 +18,8 @@ export type Scalars = {
   BigInt: { input: number | string; output: number | string; }
   /** An instant as an ISO-8601 string in UTC, e.g. 2026-01-31T12:00:00.000Z. */
   DateTime: { input: string; output: string; }
+  /** A file sent with the GraphQL multipart request (see README: uploading files). */
+  File: { input: File; output: File; }
   /** Any JSON value. */
   JSON: { input: unknown; output: unknown; }
 };

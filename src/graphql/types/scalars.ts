@@ -63,3 +63,11 @@ builder.scalarType('BigInt', {
 });
 
 export const SortDirection = builder.enumType('SortDirection', { values: ['ASC', 'DESC'] as const });
+
+// Uploads through the GraphQL multipart request spec (Yoga parses it into a WHATWG File).
+builder.scalarType('File', {
+  description: 'A file sent with the GraphQL multipart request (see README: uploading files).',
+  serialize: () => {
+    throw new Error('File is an input-only scalar');
+  },
+});
