@@ -62,10 +62,10 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
 /** The SQL statement count the server reported for a request (needs OPSGRAPH_DEBUG_SQL=1). */
 export async function sqlStatementsOf<T>(
   client: GraphQLClient,
-  document: Parameters<GraphQLClient['rawRequest']>[0],
+  query: string,
   variables?: Record<string, unknown>,
 ): Promise<{ data: T; statements: number }> {
-  const res = await client.rawRequest<T>(document as string, variables);
+  const res = await client.rawRequest<T>(query, variables);
   const statements = (res.extensions as { sqlStatements?: number } | undefined)?.sqlStatements;
   if (typeof statements !== 'number') throw new Error('the server did not report sqlStatements (OPSGRAPH_DEBUG_SQL=1?)');
   return { data: res.data, statements };
