@@ -14,6 +14,7 @@ const config: CodegenConfig = {
       config: {
         enumsAsTypes: true,
         useTypeImports: true,
+        importExtension: '.ts',
         scalars: { DateTime: 'string', JSON: 'unknown', BigInt: 'number | string', ID: 'string', File: 'File' },
       },
     },

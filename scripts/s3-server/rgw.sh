@@ -92,7 +92,8 @@ lap() {
 
 # A free TCP port on 127.0.0.1 (the kernel picks one; a tiny race until the
 # monitor binds it is acceptable, and a clash fails loudly at the monitor step).
-# /usr/bin/python3 is there: the ceph CLI itself is a Python program.
+# /usr/bin/python3 is there: the ceph CLI itself is a Python program (so no
+# dependency on ss, curl or the like).
 free_port() {
   /usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
@@ -103,6 +104,16 @@ port_free() {
 s = socket.socket()
 s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
 s.bind(("127.0.0.1", int(sys.argv[1])))' "$1" 2>/dev/null
+}
+
+# Does an HTTP server answer on 127.0.0.1:PORT (any status)? (Python rather than
+# curl, which a fresh machine may lack.)
+http_answers() {
+  /usr/bin/python3 -c 'import sys, urllib.request, urllib.error
+try:
+    urllib.request.urlopen("http://127.0.0.1:%s/" % sys.argv[1], timeout=2).close()
+except urllib.error.HTTPError:
+    pass' "$1" 2>/dev/null
 }
 
 # Is PID alive and one of this cluster's processes? Every process we start has
@@ -298,7 +309,7 @@ start() {
   # 4. radosgw. It blocks in start-up until the OSD is up and the pools' placement
   #    groups are active, so waiting for HTTP covers all of that.
   spawn rgw.gw radosgw -c "$DIR/ceph.conf" -f -n client.rgw.gw
-  wait_for "radosgw on 127.0.0.1:$port" curl -s -o /dev/null --max-time 2 "http://127.0.0.1:$port/"
+  wait_for "radosgw on 127.0.0.1:$port" http_answers "$port"
   lap radosgw
 
   # 5. The S3 user with known keys (radosgw-admin talks to RADOS directly).

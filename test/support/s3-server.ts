@@ -42,13 +42,13 @@ export interface S3Server extends S3Credentials {
 }
 
 export interface StartS3ServerOptions {
-  accessKeyId?: string;
-  secretAccessKey?: string;
-  region?: string;
+  accessKeyId?: string | undefined;
+  secretAccessKey?: string | undefined;
+  region?: string | undefined;
   /** Seconds rgw.sh waits for each start-up step (default 60). */
-  timeoutSeconds?: number;
-  /** Keep the directory (logs, config) after stop(), e.g. to debug. */
-  keepDir?: boolean;
+  timeoutSeconds?: number | undefined;
+  /** Keep the directory (logs, config) after stop() or a failed start, to debug. */
+  keepDir?: boolean | undefined;
 }
 
 /** S3Client settings that work against RGW (and other non-AWS servers). */
@@ -158,9 +158,9 @@ export async function startS3Server(options: StartS3ServerOptions = {}): Promise
       return { endpoint, accessKeyId, secretAccessKey, region, dir, startupReport, stop };
     } catch (error) {
       lastError = error;
-      // rgw.sh already stopped what it started; keep nothing but the error.
+      // rgw.sh already stopped what it started, and the error has the log tails.
       await runScript(['stop', dir], env, 60_000).catch(() => undefined);
-      await rm(dir, { recursive: true, force: true });
+      if (!options.keepDir) await rm(dir, { recursive: true, force: true });
       if (!String(error).includes('is in use')) break;
     }
   }
