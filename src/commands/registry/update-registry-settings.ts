@@ -1,0 +1,28 @@
+// updateRegistrySettings (admin): the score weights. They apply to versions registered from
+// now on; stored scores are not recomputed, so a version's score stays what it was when
+// promotion decisions were made with it.
+import { validateSettings } from '../../domain/registry-validation.ts';
+import type { ScoreWeights } from '../../domain/score.ts';
+import type { RegistrySettings } from '../../generated/prisma/client.ts';
+import { type CommandContext, recordActivity } from '../command-context.ts';
+import { readSettings } from './shared.ts';
+
+export type SettingsPatch = Partial<Record<keyof ScoreWeights, number | null>>;
+
+export async function updateRegistrySettings(ctx: CommandContext, patch: SettingsPatch): Promise<RegistrySettings> {
+  return ctx.services.db.write(async (tx, afterCommit) => {
+    const before = await readSettings(tx);
+    const next = validateSettings(before, patch);
+    const data = { ...next, updatedBy: ctx.actor.label };
+    const row = await tx.registrySettings.upsert({ where: { id: 1 }, create: { id: 1, ...data }, update: data });
+    const pick = (s: ScoreWeights) => ({ r2Weight: s.r2Weight, mapeWeight: s.mapeWeight, anomalyMin: s.anomalyMin, anomalyMax: s.anomalyMax });
+    await recordActivity(tx, afterCommit, ctx, {
+      subjectType: 'RegistrySettings',
+      subjectId: '1',
+      activityType: 'registry_settings_updated',
+      description: 'Registry score weights changed',
+      details: { before: pick(before), after: pick(next) },
+    });
+    return row;
+  });
+}
