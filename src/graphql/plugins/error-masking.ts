@@ -6,13 +6,23 @@ import { GraphQLError } from 'graphql';
 import type { Logger } from '../../logger.ts';
 import { currentRequestId } from '../../request-context.ts';
 
+// Checked by name as well as by class: under some loaders (vitest) two copies of graphql-js
+// or Pothos are in the process, and instanceof fails across copies.
+function isGraphQLError(e: unknown): e is GraphQLError {
+  return e instanceof GraphQLError || (e instanceof Error && e.name === 'GraphQLError');
+}
+
+function isPothosValidationError(e: unknown): e is Error {
+  return e instanceof PothosValidationError || (e instanceof Error && e.name === 'PothosValidationError');
+}
+
 export function maskError(logger: Logger) {
   return (error: unknown, _message: string, isDev?: boolean): Error => {
     void isDev;
-    const graphqlError = error instanceof GraphQLError ? error : null;
+    const graphqlError = isGraphQLError(error) ? error : null;
     const original = graphqlError?.originalError ?? (graphqlError ? null : error);
-    if (!original || original instanceof GraphQLError) return (original as GraphQLError | null) ?? (error as Error);
-    if (original instanceof PothosValidationError) {
+    if (!original || isGraphQLError(original)) return (original as GraphQLError | null) ?? (error as Error);
+    if (isPothosValidationError(original)) {
       return new GraphQLError(original.message, {
         nodes: graphqlError?.nodes,
         path: graphqlError?.path,
