@@ -1,7 +1,9 @@
 // One interface over where file contents live: a local folder (the embedded default), S3
 // (or an S3-compatible server), or memory (development and unit tests). Back ends are in
 // this folder; `createBlobStore(config)` picks one.
-import type { Readable } from 'node:stream';
+import crypto from 'node:crypto';
+import { Transform, type Readable } from 'node:stream';
+import { StorageError } from '../errors.ts';
 
 export interface PutResult {
   key: string;
@@ -54,4 +56,56 @@ export interface BlobStore {
   presign(method: 'GET' | 'PUT', key: string, options: { expiresInMs: number; contentType?: string; contentLength?: number }): Promise<PresignedRequest>;
   /** Throws a StorageError when the store cannot be reached (used by /readyz). */
   check(): Promise<void>;
+}
+
+/** A put refused because the body passed `maxBytes`; nothing was kept. */
+export class ObjectTooLargeError extends StorageError {
+  constructor(readonly maxBytes: number) {
+    super(`the body exceeds the ${maxBytes}-byte limit`);
+    this.name = 'ObjectTooLargeError';
+  }
+}
+
+/**
+ * A pass-through that hashes and counts what flows through it and fails the stream once
+ * more than `maxBytes` arrive. Every back end pipes bodies through one, so checksums and
+ * the size cap behave the same everywhere, without holding the body in memory.
+ */
+export class HashingCounter extends Transform {
+  // Not `size`: lib-storage reads `Body.size` as the total length of a body.
+  byteCount = 0;
+  readonly #hash = crypto.createHash('sha256');
+  #digest?: string;
+
+  constructor(readonly maxBytes?: number) {
+    super();
+  }
+
+  override _transform(chunk: Buffer, _enc: BufferEncoding, done: (err?: Error | null, data?: Buffer) => void): void {
+    this.byteCount += chunk.length;
+    if (this.maxBytes !== undefined && this.byteCount > this.maxBytes) return done(new ObjectTooLargeError(this.maxBytes));
+    this.#hash.update(chunk);
+    done(null, chunk);
+  }
+
+  /** Lower-case hex SHA-256; call once the stream has ended. */
+  get checksumSha256(): string {
+    this.#digest ??= this.#hash.digest('hex');
+    return this.#digest;
+  }
+}
+
+/** Object keys are paths a person can read; refuse ones that could escape a folder or confuse S3. */
+export function assertValidKey(key: string): void {
+  if (!key || key.length > 1024 || key.startsWith('/') || key.split('/').some((p) => p === '' || p === '.' || p === '..') || /[\\\u0000-\u001f]/.test(key)) {
+    throw new StorageError(`invalid object key "${key.slice(0, 100)}"`);
+  }
+}
+
+/** get() of a key that does not exist. */
+export class ObjectNotFoundError extends StorageError {
+  constructor(readonly key: string) {
+    super(`object ${key} does not exist`);
+    this.name = 'ObjectNotFoundError';
+  }
 }

@@ -1,10 +1,29 @@
-// Picks the blob store back end from config. (The fs and s3 back ends land with the files
-// issue; until then every kind falls back to memory so the gateway can start.)
+// Picks the blob store back end from config: fs (default, DATA_DIR/blobs), s3 (S3_BUCKET),
+// or memory (development and unit tests).
 import type { Config } from '../config.ts';
 import type { BlobStore } from './blob-store.ts';
+import { FsBlobStore } from './fs-blob-store.ts';
 import { MemoryBlobStore } from './memory-blob-store.ts';
+import { S3BlobStore } from './s3-blob-store.ts';
+import { registerStorageRoutes } from './storage-routes.ts';
+import { loadSigningSecret } from './url-signing.ts';
 
 export function createBlobStore(config: Config): BlobStore {
-  void config;
-  return new MemoryBlobStore();
+  // The gateway serves the fs store's signed URLs and streams multipart uploads; the
+  // routes are registered here (at run time, once) because every server builds a store.
+  registerStorageRoutes();
+  const b = config.blobs;
+  switch (b.kind) {
+    case 's3':
+      return new S3BlobStore({ bucket: b.s3.bucket!, endpoint: b.s3.endpoint, region: b.s3.region, forcePathStyle: b.s3.forcePathStyle });
+    case 'memory':
+      return new MemoryBlobStore();
+    case 'fs':
+      return new FsBlobStore({
+        dir: b.dir,
+        signingSecret: loadSigningSecret(b.urlSigningSecret, config.dataDir),
+        publicUrl: b.publicUrl,
+        fallbackOrigin: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`,
+      });
+  }
 }

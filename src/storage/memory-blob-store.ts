@@ -1,8 +1,8 @@
 // Seed 001's in-memory back end: objects in a Map. For development and unit tests only.
-import crypto from 'node:crypto';
 import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { StorageError } from '../errors.ts';
-import type { BlobStore, HeadResult, ListPage, PresignedRequest, PutOptions, PutResult } from './blob-store.ts';
+import { assertValidKey, type BlobStore, HashingCounter, ObjectNotFoundError, type HeadResult, type ListPage, type PresignedRequest, type PutOptions, type PutResult } from './blob-store.ts';
 
 interface Entry {
   bytes: Buffer;
@@ -17,26 +17,20 @@ export class MemoryBlobStore implements BlobStore {
   readonly #objects = new Map<string, Entry>();
 
   async put(key: string, body: Readable | Uint8Array, options: PutOptions = {}): Promise<PutResult> {
+    assertValidKey(key);
+    const counter = new HashingCounter(options.maxBytes);
     const chunks: Buffer[] = [];
-    let size = 0;
-    const hash = crypto.createHash('sha256');
-    const source = body instanceof Uint8Array ? [body] : body;
-    for await (const chunk of source) {
-      const buf = Buffer.from(chunk as Uint8Array);
-      size += buf.length;
-      if (options.maxBytes !== undefined && size > options.maxBytes) {
-        throw new StorageError(`object exceeds the ${options.maxBytes}-byte limit`);
-      }
-      hash.update(buf);
-      chunks.push(buf);
-    }
+    await pipeline(body instanceof Uint8Array ? Readable.from([body]) : body, counter, async (source: AsyncIterable<Buffer>) => {
+      for await (const chunk of source) chunks.push(chunk);
+    });
+    // Stored only once the whole body arrived: a failed put leaves nothing behind.
     this.#objects.set(key, { bytes: Buffer.concat(chunks), contentType: options.contentType, metadata: { ...options.metadata }, lastModified: new Date() });
-    return { key, size, checksumSha256: hash.digest('hex') };
+    return { key, size: counter.byteCount, checksumSha256: counter.checksumSha256 };
   }
 
   async get(key: string, range?: { start: number; end?: number }): Promise<Readable> {
     const entry = this.#objects.get(key);
-    if (!entry) throw new StorageError(`object ${key} does not exist`);
+    if (!entry) throw new ObjectNotFoundError(key);
     const bytes = range ? entry.bytes.subarray(range.start, range.end === undefined ? undefined : range.end + 1) : entry.bytes;
     return Readable.from([bytes]);
   }
