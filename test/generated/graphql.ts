@@ -24,6 +24,13 @@ export type Scalars = {
   JSON: { input: unknown; output: unknown; }
 };
 
+export type ActivityAddedFilter = {
+  /** Global ID of the subject. */
+  subjectId?: InputMaybe<Scalars['ID']['input']>;
+  /** Activity types, e.g. ["state_changed"]. */
+  types?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
 export type ActivityConnection = {
   __typename?: 'ActivityConnection';
   edges: Array<ActivityEdge>;
@@ -67,6 +74,29 @@ export type ConflictError = DomainError & {
   message: Scalars['String']['output'];
 };
 
+export type CreateJobInput = {
+  brandName?: InputMaybe<Scalars['String']['input']>;
+  emotion?: InputMaybe<Scalars['String']['input']>;
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Other keys of the job mapping, merged at the top level (null removes a key). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
+  hook?: InputMaybe<Scalars['String']['input']>;
+  /** The job id; a short random one when absent. */
+  id?: InputMaybe<Scalars['String']['input']>;
+  jobName: Scalars['String']['input'];
+  /** Defaults to English. */
+  language?: InputMaybe<Scalars['String']['input']>;
+  persona?: InputMaybe<Scalars['String']['input']>;
+  product?: InputMaybe<Scalars['String']['input']>;
+  setting?: InputMaybe<Scalars['String']['input']>;
+  voiceId?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type CreateJobPayload = {
+  __typename?: 'CreateJobPayload';
+  job: Job;
+};
+
 export type CreateUseCaseInput = {
   description?: InputMaybe<Scalars['String']['input']>;
   name: Scalars['String']['input'];
@@ -76,6 +106,66 @@ export type CreateUseCaseInput = {
 export type CreateUseCasePayload = {
   __typename?: 'CreateUseCasePayload';
   useCase: UseCase;
+};
+
+/** The data a version was trained on, identified by its hash. */
+export type DataLineage = {
+  __typename?: 'DataLineage';
+  dataEndDate?: Maybe<Scalars['DateTime']['output']>;
+  dataHash: Scalars['String']['output'];
+  dataSource?: Maybe<Scalars['String']['output']>;
+  dataStartDate?: Maybe<Scalars['DateTime']['output']>;
+  modelVersions: DataLineageModelVersionsConnection;
+  numSamples?: Maybe<Scalars['Int']['output']>;
+};
+
+
+/** The data a version was trained on, identified by its hash. */
+export type DataLineageModelVersionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type DataLineageModelVersionsConnection = {
+  __typename?: 'DataLineageModelVersionsConnection';
+  edges: Array<DataLineageModelVersionsConnectionEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type DataLineageModelVersionsConnectionEdge = {
+  __typename?: 'DataLineageModelVersionsConnectionEdge';
+  cursor: Scalars['String']['output'];
+  node: ModelVersion;
+};
+
+export type DeleteJobInput = {
+  id: Scalars['ID']['input'];
+};
+
+export type DeleteJobPayload = {
+  __typename?: 'DeleteJobPayload';
+  /** The job id (campaigns.yaml) of the deleted job. */
+  deletedJobId: Scalars['String']['output'];
+};
+
+export type DeleteModelVersionInput = {
+  /** Also remove the stored artifact object (after commit). */
+  deleteArtifacts?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Delete even the active version (admin); the best remaining one takes over. */
+  force?: InputMaybe<Scalars['Boolean']['input']>;
+  id: Scalars['ID']['input'];
+};
+
+export type DeleteModelVersionPayload = {
+  __typename?: 'DeleteModelVersionPayload';
+  artifactDeleted: Scalars['Boolean']['output'];
+  /** Global ID of the deleted version. */
+  deletedVersionId: Scalars['ID']['output'];
+  model: Model;
+  newActiveVersion?: Maybe<ModelVersion>;
 };
 
 /** An expected failure of a mutation: nothing was changed. */
@@ -90,6 +180,35 @@ export type EvaluationResults = {
   summary: Scalars['JSON']['output'];
 };
 
+export type ExportJobsInput = {
+  /** Recorded in the activity entry. */
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type ExportJobsPayload = {
+  __typename?: 'ExportJobsPayload';
+  count: Scalars['Int']['output'];
+  /** campaigns.yaml text; importing it changes nothing. */
+  yaml: Scalars['String']['output'];
+};
+
+export type ImportJobsInput = {
+  /** campaigns.yaml: a list of jobs or a mapping with `jobs:`. */
+  file: Scalars['File']['input'];
+  /** Import nothing if any entry is rejected. */
+  strict?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+export type ImportJobsPayload = {
+  __typename?: 'ImportJobsPayload';
+  found: Scalars['Int']['output'];
+  /** New jobs. */
+  imported: Scalars['Int']['output'];
+  rejected: Array<JobImportRejection>;
+  unchanged: Scalars['Int']['output'];
+  updated: Scalars['Int']['output'];
+};
+
 /** The requested state change is not allowed now; `allowed` lists the states that are. */
 export type InvalidTransitionError = DomainError & {
   __typename?: 'InvalidTransitionError';
@@ -101,13 +220,259 @@ export type InvalidTransitionError = DomainError & {
   to: Scalars['String']['output'];
 };
 
+/** A campaign job. `data` is the complete job as it appears in campaigns.yaml. */
+export type Job = Node & {
+  __typename?: 'Job';
+  /** Activity about this record, newest first. */
+  activity: ActivityConnection;
+  brandName?: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  data: Scalars['JSON']['output'];
+  emotion?: Maybe<Scalars['String']['output']>;
+  enabled: Scalars['Boolean']['output'];
+  hook?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** The job id from campaigns.yaml (e.g. "abc123"). */
+  jobId: Scalars['String']['output'];
+  jobName: Scalars['String']['output'];
+  language: Scalars['String']['output'];
+  persona?: Maybe<Scalars['String']['output']>;
+  product?: Maybe<Scalars['String']['output']>;
+  setting?: Maybe<Scalars['String']['output']>;
+  updatedAt: Scalars['DateTime']['output'];
+  /** The ElevenLabs voice id. */
+  voiceId?: Maybe<Scalars['String']['output']>;
+};
+
+
+/** A campaign job. `data` is the complete job as it appears in campaigns.yaml. */
+export type JobActivityArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type JobFilter = {
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  language?: InputMaybe<Scalars['String']['input']>;
+  persona?: InputMaybe<Scalars['String']['input']>;
+  /** Exact product name. */
+  product?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type JobImportRejection = {
+  __typename?: 'JobImportRejection';
+  /** 0-based position in the file. */
+  index: Scalars['Int']['output'];
+  jobId?: Maybe<Scalars['String']['output']>;
+  line?: Maybe<Scalars['Int']['output']>;
+  reason: Scalars['String']['output'];
+};
+
+export type JobKeyCount = {
+  __typename?: 'JobKeyCount';
+  count: Scalars['Int']['output'];
+  /** null counts the jobs without a value. */
+  key?: Maybe<Scalars['String']['output']>;
+};
+
+export type JobOrder = {
+  direction?: InputMaybe<SortDirection>;
+  field: JobOrderField;
+};
+
+export type JobOrderField =
+  | 'CREATED_AT'
+  | 'JOB_NAME'
+  | 'UPDATED_AT';
+
+/** Search results, best match first. */
+export type JobSearchConnection = {
+  __typename?: 'JobSearchConnection';
+  edges: Array<JobSearchEdge>;
+  pageInfo: JobSearchPageInfo;
+  /** The words searched for (all required; the last one as a prefix). */
+  terms: Array<Scalars['String']['output']>;
+  /** True when the query was cut (over 256 characters or too many words). */
+  truncated: Scalars['Boolean']['output'];
+};
+
+export type JobSearchEdge = {
+  __typename?: 'JobSearchEdge';
+  cursor: Scalars['String']['output'];
+  node: Job;
+  /** Relevance (negated bm25; higher is better, comparable within one search only). */
+  score: Scalars['Float']['output'];
+  /** HTML-escaped text around the matching words, each wrapped in <mark>…</mark>. */
+  snippet?: Maybe<Scalars['String']['output']>;
+};
+
+export type JobSearchPageInfo = {
+  __typename?: 'JobSearchPageInfo';
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+  hasPreviousPage: Scalars['Boolean']['output'];
+  startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+export type JobStatistics = {
+  __typename?: 'JobStatistics';
+  byLanguage: Array<JobKeyCount>;
+  byPersona: Array<JobKeyCount>;
+  byProduct: Array<JobKeyCount>;
+  disabledJobs: Scalars['Int']['output'];
+  enabledJobs: Scalars['Int']['output'];
+  totalJobs: Scalars['Int']['output'];
+};
+
+/** A model of one type for one sensor; its versions compete on `performanceScore`. */
+export type Model = Node & {
+  __typename?: 'Model';
+  activeVersion?: Maybe<ModelVersion>;
+  /** Activity about this record, newest first. */
+  activity: ActivityConnection;
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  /** The model_id in the legacy JSON registry, when imported. */
+  legacyId?: Maybe<Scalars['String']['output']>;
+  modelType: Scalars['String']['output'];
+  /** Every change of the active version, newest first. */
+  promotions: ModelPromotionsConnection;
+  sensorId: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  /** Versions, newest (highest number) first. */
+  versions: ModelVersionsConnection;
+};
+
+
+/** A model of one type for one sensor; its versions compete on `performanceScore`. */
+export type ModelActivityArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A model of one type for one sensor; its versions compete on `performanceScore`. */
+export type ModelPromotionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A model of one type for one sensor; its versions compete on `performanceScore`. */
+export type ModelVersionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type ModelFilter = {
+  modelType?: InputMaybe<Scalars['String']['input']>;
+  sensorId?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type ModelPromotionsConnection = {
+  __typename?: 'ModelPromotionsConnection';
+  edges: Array<ModelPromotionsConnectionEdge>;
+  pageInfo: PageInfo;
+};
+
+export type ModelPromotionsConnectionEdge = {
+  __typename?: 'ModelPromotionsConnectionEdge';
+  cursor: Scalars['String']['output'];
+  node: PromotionEvent;
+};
+
+export type ModelTypeStats = {
+  __typename?: 'ModelTypeStats';
+  activeVersions: Scalars['Int']['output'];
+  /** Mean score over all versions; null without versions. */
+  averageScore?: Maybe<Scalars['Float']['output']>;
+  modelType: Scalars['String']['output'];
+  models: Scalars['Int']['output'];
+  versions: Scalars['Int']['output'];
+};
+
+export type ModelVersion = Node & {
+  __typename?: 'ModelVersion';
+  /** Raw id of the StoredFile holding the artifact. */
+  artifactFileId?: Maybe<Scalars['ID']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  createdBy: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  isActive: Scalars['Boolean']['output'];
+  /** The version_id in the legacy JSON registry, when imported. */
+  legacyId?: Maybe<Scalars['String']['output']>;
+  lineage?: Maybe<DataLineage>;
+  model: Model;
+  /** Where a legacy artifact lives on disk; new versions use `artifactFile`. */
+  modelPath?: Maybe<Scalars['String']['output']>;
+  performanceScore: Scalars['Float']['output'];
+  trainingConfig: Scalars['JSON']['output'];
+  trainingMetrics: Scalars['JSON']['output'];
+  trainingTimeSeconds?: Maybe<Scalars['Float']['output']>;
+  validationMetrics?: Maybe<Scalars['JSON']['output']>;
+  /** False when no held-out validation was recorded (legacy versions without the flag included). */
+  validationPerformed: Scalars['Boolean']['output'];
+  /** Per model, from 1; never reused, even after deletion. */
+  versionNumber: Scalars['Int']['output'];
+};
+
+export type ModelVersionFilter = {
+  createdAfter?: InputMaybe<Scalars['DateTime']['input']>;
+  createdBefore?: InputMaybe<Scalars['DateTime']['input']>;
+  dataHash?: InputMaybe<Scalars['String']['input']>;
+  minScore?: InputMaybe<Scalars['Float']['input']>;
+  modelId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type ModelVersionOrder = {
+  direction?: InputMaybe<SortDirection>;
+  field: ModelVersionOrderField;
+};
+
+export type ModelVersionOrderField =
+  | 'CREATED_AT'
+  | 'SCORE'
+  | 'VERSION_NUMBER';
+
+export type ModelVersionsConnection = {
+  __typename?: 'ModelVersionsConnection';
+  edges: Array<ModelVersionsConnectionEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ModelVersionsConnectionEdge = {
+  __typename?: 'ModelVersionsConnectionEdge';
+  cursor: Scalars['String']['output'];
+  node: ModelVersion;
+};
+
 /** Each mutation is one transaction with its activity entry. */
 export type Mutation = {
   __typename?: 'Mutation';
+  createJob: MutationCreateJobResult;
   createUseCase: MutationCreateUseCaseResult;
+  deleteJob: MutationDeleteJobResult;
+  deleteModelVersion: MutationDeleteModelVersionResult;
+  exportJobs: MutationExportJobsResult;
+  importJobs: MutationImportJobsResult;
+  promoteModelVersion: MutationPromoteModelVersionResult;
   recordEvaluationResults: MutationRecordEvaluationResultsResult;
+  registerModelVersion: MutationRegisterModelVersionResult;
   transitionUseCase: MutationTransitionUseCaseResult;
+  updateJob: MutationUpdateJobResult;
+  updateRegistrySettings: MutationUpdateRegistrySettingsResult;
   updateUseCase: MutationUpdateUseCaseResult;
+};
+
+
+/** Each mutation is one transaction with its activity entry. */
+export type MutationCreateJobArgs = {
+  input: CreateJobInput;
 };
 
 
@@ -118,8 +483,44 @@ export type MutationCreateUseCaseArgs = {
 
 
 /** Each mutation is one transaction with its activity entry. */
+export type MutationDeleteJobArgs = {
+  input: DeleteJobInput;
+};
+
+
+/** Each mutation is one transaction with its activity entry. */
+export type MutationDeleteModelVersionArgs = {
+  input: DeleteModelVersionInput;
+};
+
+
+/** Each mutation is one transaction with its activity entry. */
+export type MutationExportJobsArgs = {
+  input: ExportJobsInput;
+};
+
+
+/** Each mutation is one transaction with its activity entry. */
+export type MutationImportJobsArgs = {
+  input: ImportJobsInput;
+};
+
+
+/** Each mutation is one transaction with its activity entry. */
+export type MutationPromoteModelVersionArgs = {
+  input: PromoteModelVersionInput;
+};
+
+
+/** Each mutation is one transaction with its activity entry. */
 export type MutationRecordEvaluationResultsArgs = {
   input: RecordEvaluationResultsInput;
+};
+
+
+/** Each mutation is one transaction with its activity entry. */
+export type MutationRegisterModelVersionArgs = {
+  input: RegisterModelVersionInput;
 };
 
 
@@ -130,15 +531,45 @@ export type MutationTransitionUseCaseArgs = {
 
 
 /** Each mutation is one transaction with its activity entry. */
+export type MutationUpdateJobArgs = {
+  input: UpdateJobInput;
+};
+
+
+/** Each mutation is one transaction with its activity entry. */
+export type MutationUpdateRegistrySettingsArgs = {
+  input: UpdateRegistrySettingsInput;
+};
+
+
+/** Each mutation is one transaction with its activity entry. */
 export type MutationUpdateUseCaseArgs = {
   input: UpdateUseCaseInput;
 };
 
+export type MutationCreateJobResult = ConflictError | CreateJobPayload | NotFoundError | ValidationError;
+
 export type MutationCreateUseCaseResult = ConflictError | CreateUseCasePayload | NotFoundError | ValidationError;
+
+export type MutationDeleteJobResult = ConflictError | DeleteJobPayload | NotFoundError | ValidationError;
+
+export type MutationDeleteModelVersionResult = ConflictError | DeleteModelVersionPayload | NotFoundError | ValidationError;
+
+export type MutationExportJobsResult = ConflictError | ExportJobsPayload | NotFoundError | ValidationError;
+
+export type MutationImportJobsResult = ConflictError | ImportJobsPayload | NotFoundError | ValidationError;
+
+export type MutationPromoteModelVersionResult = ConflictError | NotFoundError | PromoteModelVersionPayload | ValidationError;
 
 export type MutationRecordEvaluationResultsResult = ConflictError | NotFoundError | RecordEvaluationResultsPayload | StaleVersionError | ValidationError;
 
+export type MutationRegisterModelVersionResult = ConflictError | NotFoundError | RegisterModelVersionPayload | ValidationError;
+
 export type MutationTransitionUseCaseResult = ConflictError | InvalidTransitionError | NotFoundError | StaleVersionError | TransitionUseCasePayload | ValidationError;
+
+export type MutationUpdateJobResult = ConflictError | NotFoundError | UpdateJobPayload | ValidationError;
+
+export type MutationUpdateRegistrySettingsResult = ConflictError | NotFoundError | UpdateRegistrySettingsPayload | ValidationError;
 
 export type MutationUpdateUseCaseResult = ConflictError | NotFoundError | StaleVersionError | UpdateUseCasePayload | ValidationError;
 
@@ -162,13 +593,57 @@ export type PageInfo = {
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
+export type PromoteModelVersionInput = {
+  id: Scalars['ID']['input'];
+};
+
+export type PromoteModelVersionPayload = {
+  __typename?: 'PromoteModelVersionPayload';
+  model: Model;
+  /** null when the version was already active. */
+  promotion?: Maybe<PromotionEvent>;
+  version: ModelVersion;
+};
+
+export type PromotionEvent = {
+  __typename?: 'PromotionEvent';
+  actor: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  previousVersion?: Maybe<ModelVersion>;
+  previousVersionNumber?: Maybe<Scalars['Int']['output']>;
+  reason: PromotionReason;
+  /** null when that version has since been deleted (or the model was left without one). */
+  version?: Maybe<ModelVersion>;
+  versionNumber?: Maybe<Scalars['Int']['output']>;
+};
+
+/** Why the active version changed: AUTOMATIC (a better score was registered), MANUAL, ACTIVE_DELETED, IMPORTED (legacy registry). */
+export type PromotionReason =
+  | 'ACTIVE_DELETED'
+  | 'AUTOMATIC'
+  | 'IMPORTED'
+  | 'MANUAL';
+
 /** Every query needs the viewer role or higher. */
 export type Query = {
   __typename?: 'Query';
   /** The activity log, newest first. */
   activity: ActivityConnection;
+  /** The data with this hash and every version trained on it. */
+  dataLineage?: Maybe<DataLineage>;
+  job?: Maybe<Job>;
+  jobStatistics: JobStatistics;
+  jobs: QueryJobsConnection;
+  model?: Maybe<Model>;
+  modelVersions: QueryModelVersionsConnection;
+  models: QueryModelsConnection;
   node?: Maybe<Node>;
   nodes: Array<Maybe<Node>>;
+  registrySettings: RegistrySettings;
+  registryStats: RegistryStats;
+  /** Full-text search over name, product, persona, setting, emotion, hook and brand. Every word must match (the last as a prefix, accents ignored); search syntax in the text is treated as plain words. */
+  searchJobs: QuerySearchJobsResult;
   useCase?: Maybe<UseCase>;
   useCaseStateMachine: UseCaseStateMachine;
   useCases: QueryUseCasesConnection;
@@ -185,6 +660,56 @@ export type QueryActivityArgs = {
 
 
 /** Every query needs the viewer role or higher. */
+export type QueryDataLineageArgs = {
+  dataHash: Scalars['String']['input'];
+};
+
+
+/** Every query needs the viewer role or higher. */
+export type QueryJobArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Every query needs the viewer role or higher. */
+export type QueryJobsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<JobFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<JobOrder>;
+};
+
+
+/** Every query needs the viewer role or higher. */
+export type QueryModelArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Every query needs the viewer role or higher. */
+export type QueryModelVersionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ModelVersionFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<ModelVersionOrder>;
+};
+
+
+/** Every query needs the viewer role or higher. */
+export type QueryModelsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ModelFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Every query needs the viewer role or higher. */
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
 };
@@ -193,6 +718,15 @@ export type QueryNodeArgs = {
 /** Every query needs the viewer role or higher. */
 export type QueryNodesArgs = {
   ids: Array<Scalars['ID']['input']>;
+};
+
+
+/** Every query needs the viewer role or higher. */
+export type QuerySearchJobsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<JobFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  query: Scalars['String']['input'];
 };
 
 
@@ -211,6 +745,47 @@ export type QueryUseCasesArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<UseCaseOrder>;
 };
+
+export type QueryJobsConnection = {
+  __typename?: 'QueryJobsConnection';
+  edges: Array<QueryJobsConnectionEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type QueryJobsConnectionEdge = {
+  __typename?: 'QueryJobsConnectionEdge';
+  cursor: Scalars['String']['output'];
+  node: Job;
+};
+
+export type QueryModelVersionsConnection = {
+  __typename?: 'QueryModelVersionsConnection';
+  edges: Array<QueryModelVersionsConnectionEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type QueryModelVersionsConnectionEdge = {
+  __typename?: 'QueryModelVersionsConnectionEdge';
+  cursor: Scalars['String']['output'];
+  node: ModelVersion;
+};
+
+export type QueryModelsConnection = {
+  __typename?: 'QueryModelsConnection';
+  edges: Array<QueryModelsConnectionEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type QueryModelsConnectionEdge = {
+  __typename?: 'QueryModelsConnectionEdge';
+  cursor: Scalars['String']['output'];
+  node: Model;
+};
+
+export type QuerySearchJobsResult = JobSearchConnection | ValidationError;
 
 export type QueryUseCasesConnection = {
   __typename?: 'QueryUseCasesConnection';
@@ -236,6 +811,56 @@ export type RecordEvaluationResultsInput = {
 export type RecordEvaluationResultsPayload = {
   __typename?: 'RecordEvaluationResultsPayload';
   useCase: UseCase;
+};
+
+export type RegisterModelVersionInput = {
+  /** An existing StoredFile holding the model artifact. */
+  artifactFileId?: InputMaybe<Scalars['ID']['input']>;
+  dataEndDate?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Hex hash of the training data, from the pipeline. Required. */
+  dataHash?: InputMaybe<Scalars['String']['input']>;
+  dataSource?: InputMaybe<Scalars['String']['input']>;
+  dataStartDate?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Legacy: where the artifact lives on disk. */
+  modelPath?: InputMaybe<Scalars['String']['input']>;
+  modelType: Scalars['String']['input'];
+  numSamples?: InputMaybe<Scalars['Int']['input']>;
+  sensorId: Scalars['String']['input'];
+  trainingConfig?: InputMaybe<Scalars['JSON']['input']>;
+  /** r2_score, mape, anomaly_rate, … (scored when no validation was performed). */
+  trainingMetrics?: InputMaybe<Scalars['JSON']['input']>;
+  trainingTimeSeconds?: InputMaybe<Scalars['Float']['input']>;
+  /** Held-out metrics; must contain "validation_performed": true. */
+  validationMetrics?: InputMaybe<Scalars['JSON']['input']>;
+};
+
+export type RegisterModelVersionPayload = {
+  __typename?: 'RegisterModelVersionPayload';
+  model: Model;
+  /** True when the new version became active. */
+  promoted: Scalars['Boolean']['output'];
+  version: ModelVersion;
+};
+
+/** Weights of the performance score; they apply to versions registered after a change. */
+export type RegistrySettings = {
+  __typename?: 'RegistrySettings';
+  anomalyMax: Scalars['Float']['output'];
+  anomalyMin: Scalars['Float']['output'];
+  mapeWeight: Scalars['Float']['output'];
+  r2Weight: Scalars['Float']['output'];
+  /** null while the defaults apply. */
+  updatedAt?: Maybe<Scalars['DateTime']['output']>;
+  updatedBy: Scalars['String']['output'];
+};
+
+export type RegistryStats = {
+  __typename?: 'RegistryStats';
+  activeVersions: Scalars['Int']['output'];
+  averageScore?: Maybe<Scalars['Float']['output']>;
+  byModelType: Array<ModelTypeStats>;
+  totalModels: Scalars['Int']['output'];
+  totalVersions: Scalars['Int']['output'];
 };
 
 export type SortDirection =
@@ -268,6 +893,20 @@ export type StorageError = DomainError & {
   message: Scalars['String']['output'];
 };
 
+/** Live data over graphql-ws (same path as HTTP) or SSE (Accept: text/event-stream). */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Activity entries as they are committed. With `after` (an entry's `cursor`), entries committed after it are delivered first, in order, then live ones: reconnecting with the last cursor received misses nothing. */
+  activityAdded: ActivityLogEntry;
+};
+
+
+/** Live data over graphql-ws (same path as HTTP) or SSE (Accept: text/event-stream). */
+export type SubscriptionActivityAddedArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ActivityAddedFilter>;
+};
+
 export type TransitionRule = {
   __typename?: 'TransitionRule';
   description: Scalars['String']['output'];
@@ -289,6 +928,40 @@ export type TransitionUseCasePayload = {
   __typename?: 'TransitionUseCasePayload';
   transition: StateTransition;
   useCase: UseCase;
+};
+
+export type UpdateJobInput = {
+  brandName?: InputMaybe<Scalars['String']['input']>;
+  emotion?: InputMaybe<Scalars['String']['input']>;
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Other keys of the job mapping, merged at the top level (null removes a key). */
+  extra?: InputMaybe<Scalars['JSON']['input']>;
+  hook?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  jobName?: InputMaybe<Scalars['String']['input']>;
+  /** Defaults to English. */
+  language?: InputMaybe<Scalars['String']['input']>;
+  persona?: InputMaybe<Scalars['String']['input']>;
+  product?: InputMaybe<Scalars['String']['input']>;
+  setting?: InputMaybe<Scalars['String']['input']>;
+  voiceId?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type UpdateJobPayload = {
+  __typename?: 'UpdateJobPayload';
+  job: Job;
+};
+
+export type UpdateRegistrySettingsInput = {
+  anomalyMax?: InputMaybe<Scalars['Float']['input']>;
+  anomalyMin?: InputMaybe<Scalars['Float']['input']>;
+  mapeWeight?: InputMaybe<Scalars['Float']['input']>;
+  r2Weight?: InputMaybe<Scalars['Float']['input']>;
+};
+
+export type UpdateRegistrySettingsPayload = {
+  __typename?: 'UpdateRegistrySettingsPayload';
+  settings: RegistrySettings;
 };
 
 export type UpdateUseCaseInput = {
@@ -403,6 +1076,208 @@ export type Viewer = {
   role: Scalars['String']['output'];
 };
 
+export type ActivityAddedSubscriptionVariables = Exact<{
+  filter?: InputMaybe<ActivityAddedFilter>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type ActivityAddedSubscription = { __typename?: 'Subscription', activityAdded: { __typename?: 'ActivityLogEntry', id: string, cursor: string, activityType: string, description: string, subjectType: string, actor: string, createdAt: string } };
+
+export type ActivityPageQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ActivityFilter>;
+}>;
+
+
+export type ActivityPageQuery = { __typename?: 'Query', activity: { __typename?: 'ActivityConnection', edges: Array<{ __typename?: 'ActivityEdge', cursor: string, node: { __typename?: 'ActivityLogEntry', id: string, cursor: string, activityType: string, description: string } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } };
+
+export type JobFieldsFragment = { __typename?: 'Job', id: string, jobId: string, jobName: string, product?: string | null, persona?: string | null, setting?: string | null, emotion?: string | null, hook?: string | null, voiceId?: string | null, language: string, brandName?: string | null, enabled: boolean, data: unknown, createdAt: string, updatedAt: string };
+
+export type CreateJobMutationVariables = Exact<{
+  input: CreateJobInput;
+}>;
+
+
+export type CreateJobMutation = { __typename?: 'Mutation', createJob:
+    | { __typename: 'ConflictError', message: string, code: string }
+    | { __typename: 'CreateJobPayload', job: { __typename?: 'Job', id: string, jobId: string, jobName: string, product?: string | null, persona?: string | null, setting?: string | null, emotion?: string | null, hook?: string | null, voiceId?: string | null, language: string, brandName?: string | null, enabled: boolean, data: unknown, createdAt: string, updatedAt: string } }
+    | { __typename: 'NotFoundError', message: string, code: string }
+    | { __typename: 'ValidationError', message: string, code: string, field: string }
+   };
+
+export type UpdateJobMutationVariables = Exact<{
+  input: UpdateJobInput;
+}>;
+
+
+export type UpdateJobMutation = { __typename?: 'Mutation', updateJob:
+    | { __typename: 'ConflictError', message: string, code: string }
+    | { __typename: 'NotFoundError', message: string, code: string }
+    | { __typename: 'UpdateJobPayload', job: { __typename?: 'Job', id: string, jobId: string, jobName: string, product?: string | null, persona?: string | null, setting?: string | null, emotion?: string | null, hook?: string | null, voiceId?: string | null, language: string, brandName?: string | null, enabled: boolean, data: unknown, createdAt: string, updatedAt: string, activity: { __typename?: 'ActivityConnection', edges: Array<{ __typename?: 'ActivityEdge', node: { __typename?: 'ActivityLogEntry', activityType: string, details: unknown } }> } } }
+    | { __typename: 'ValidationError', message: string, code: string, field: string }
+   };
+
+export type DeleteJobMutationVariables = Exact<{
+  input: DeleteJobInput;
+}>;
+
+
+export type DeleteJobMutation = { __typename?: 'Mutation', deleteJob:
+    | { __typename: 'ConflictError', message: string, code: string }
+    | { __typename: 'DeleteJobPayload', deletedJobId: string }
+    | { __typename: 'NotFoundError', message: string, code: string }
+    | { __typename: 'ValidationError', message: string, code: string }
+   };
+
+export type ImportJobsMutationVariables = Exact<{
+  input: ImportJobsInput;
+}>;
+
+
+export type ImportJobsMutation = { __typename?: 'Mutation', importJobs:
+    | { __typename: 'ConflictError', message: string, code: string }
+    | { __typename: 'ImportJobsPayload', found: number, imported: number, updated: number, unchanged: number, rejected: Array<{ __typename?: 'JobImportRejection', index: number, line?: number | null, jobId?: string | null, reason: string }> }
+    | { __typename: 'NotFoundError', message: string, code: string }
+    | { __typename: 'ValidationError', message: string, code: string, field: string }
+   };
+
+export type ExportJobsMutationVariables = Exact<{
+  input: ExportJobsInput;
+}>;
+
+
+export type ExportJobsMutation = { __typename?: 'Mutation', exportJobs:
+    | { __typename: 'ConflictError', message: string, code: string }
+    | { __typename: 'ExportJobsPayload', yaml: string, count: number }
+    | { __typename: 'NotFoundError', message: string, code: string }
+    | { __typename: 'ValidationError', message: string, code: string }
+   };
+
+export type JobQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type JobQuery = { __typename?: 'Query', job?: { __typename?: 'Job', id: string, jobId: string, jobName: string, product?: string | null, persona?: string | null, setting?: string | null, emotion?: string | null, hook?: string | null, voiceId?: string | null, language: string, brandName?: string | null, enabled: boolean, data: unknown, createdAt: string, updatedAt: string, activity: { __typename?: 'ActivityConnection', edges: Array<{ __typename?: 'ActivityEdge', node: { __typename?: 'ActivityLogEntry', activityType: string, description: string } }> } } | null };
+
+export type JobsQueryVariables = Exact<{
+  filter?: InputMaybe<JobFilter>;
+  orderBy?: InputMaybe<JobOrder>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type JobsQuery = { __typename?: 'Query', jobs: { __typename?: 'QueryJobsConnection', totalCount: number, edges: Array<{ __typename?: 'QueryJobsConnectionEdge', cursor: string, node: { __typename?: 'Job', id: string, jobId: string, jobName: string, product?: string | null, persona?: string | null, language: string, enabled: boolean, createdAt: string, updatedAt: string } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } };
+
+export type SearchJobsQueryVariables = Exact<{
+  query: Scalars['String']['input'];
+  filter?: InputMaybe<JobFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type SearchJobsQuery = { __typename?: 'Query', searchJobs:
+    | { __typename: 'JobSearchConnection', terms: Array<string>, truncated: boolean, edges: Array<{ __typename?: 'JobSearchEdge', cursor: string, score: number, snippet?: string | null, node: { __typename?: 'Job', jobId: string, jobName: string, product?: string | null, persona?: string | null, setting?: string | null, emotion?: string | null, hook?: string | null, brandName?: string | null, language: string, enabled: boolean } }>, pageInfo: { __typename?: 'JobSearchPageInfo', hasNextPage: boolean, hasPreviousPage: boolean, endCursor?: string | null } }
+    | { __typename: 'ValidationError', field: string, message: string, code: string }
+   };
+
+export type JobStatisticsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type JobStatisticsQuery = { __typename?: 'Query', jobStatistics: { __typename?: 'JobStatistics', totalJobs: number, enabledJobs: number, disabledJobs: number, byProduct: Array<{ __typename?: 'JobKeyCount', key?: string | null, count: number }>, byLanguage: Array<{ __typename?: 'JobKeyCount', key?: string | null, count: number }>, byPersona: Array<{ __typename?: 'JobKeyCount', key?: string | null, count: number }> } };
+
+export type RegistryVersionFieldsFragment = { __typename?: 'ModelVersion', id: string, versionNumber: number, isActive: boolean, performanceScore: number, validationPerformed: boolean, trainingMetrics: unknown, validationMetrics?: unknown | null, modelPath?: string | null, legacyId?: string | null, lineage?: { __typename?: 'DataLineage', dataHash: string, dataSource?: string | null, numSamples?: number | null } | null };
+
+export type RegisterModelVersionMutationVariables = Exact<{
+  input: RegisterModelVersionInput;
+}>;
+
+
+export type RegisterModelVersionMutation = { __typename?: 'Mutation', registerModelVersion:
+    | { __typename: 'ConflictError', message: string, code: string }
+    | { __typename: 'NotFoundError', message: string, code: string }
+    | { __typename: 'RegisterModelVersionPayload', promoted: boolean, version: { __typename?: 'ModelVersion', id: string, versionNumber: number, isActive: boolean, performanceScore: number, validationPerformed: boolean, trainingMetrics: unknown, validationMetrics?: unknown | null, modelPath?: string | null, legacyId?: string | null, lineage?: { __typename?: 'DataLineage', dataHash: string, dataSource?: string | null, numSamples?: number | null } | null }, model: { __typename?: 'Model', id: string, sensorId: string, modelType: string, activeVersion?: { __typename?: 'ModelVersion', id: string, versionNumber: number } | null } }
+    | { __typename: 'ValidationError', message: string, code: string, field: string }
+   };
+
+export type PromoteModelVersionMutationVariables = Exact<{
+  input: PromoteModelVersionInput;
+}>;
+
+
+export type PromoteModelVersionMutation = { __typename?: 'Mutation', promoteModelVersion:
+    | { __typename: 'ConflictError', message: string, code: string }
+    | { __typename: 'NotFoundError', message: string, code: string }
+    | { __typename: 'PromoteModelVersionPayload', version: { __typename?: 'ModelVersion', id: string, versionNumber: number, isActive: boolean }, model: { __typename?: 'Model', id: string, activeVersion?: { __typename?: 'ModelVersion', id: string, versionNumber: number } | null }, promotion?: { __typename?: 'PromotionEvent', reason: PromotionReason, versionNumber?: number | null, previousVersionNumber?: number | null, actor: string } | null }
+    | { __typename: 'ValidationError', message: string, code: string }
+   };
+
+export type DeleteModelVersionMutationVariables = Exact<{
+  input: DeleteModelVersionInput;
+}>;
+
+
+export type DeleteModelVersionMutation = { __typename?: 'Mutation', deleteModelVersion:
+    | { __typename: 'ConflictError', message: string, code: string }
+    | { __typename: 'DeleteModelVersionPayload', deletedVersionId: string, artifactDeleted: boolean, newActiveVersion?: { __typename?: 'ModelVersion', id: string, versionNumber: number } | null, model: { __typename?: 'Model', id: string, activeVersion?: { __typename?: 'ModelVersion', id: string, versionNumber: number } | null } }
+    | { __typename: 'NotFoundError', message: string, code: string }
+    | { __typename: 'ValidationError', message: string, code: string }
+   };
+
+export type UpdateRegistrySettingsMutationVariables = Exact<{
+  input: UpdateRegistrySettingsInput;
+}>;
+
+
+export type UpdateRegistrySettingsMutation = { __typename?: 'Mutation', updateRegistrySettings:
+    | { __typename: 'ConflictError', message: string, code: string }
+    | { __typename: 'NotFoundError', message: string, code: string }
+    | { __typename: 'UpdateRegistrySettingsPayload', settings: { __typename?: 'RegistrySettings', r2Weight: number, mapeWeight: number, anomalyMin: number, anomalyMax: number, updatedBy: string, updatedAt?: string | null } }
+    | { __typename: 'ValidationError', message: string, code: string, field: string }
+   };
+
+export type RegistryModelQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type RegistryModelQuery = { __typename?: 'Query', model?: { __typename?: 'Model', id: string, sensorId: string, modelType: string, legacyId?: string | null, activeVersion?: { __typename?: 'ModelVersion', id: string, versionNumber: number, performanceScore: number } | null, versions: { __typename?: 'ModelVersionsConnection', totalCount: number, edges: Array<{ __typename?: 'ModelVersionsConnectionEdge', node: { __typename?: 'ModelVersion', id: string, versionNumber: number, isActive: boolean, performanceScore: number, validationPerformed: boolean, trainingMetrics: unknown, validationMetrics?: unknown | null, modelPath?: string | null, legacyId?: string | null, lineage?: { __typename?: 'DataLineage', dataHash: string, dataSource?: string | null, numSamples?: number | null } | null } }> }, promotions: { __typename?: 'ModelPromotionsConnection', edges: Array<{ __typename?: 'ModelPromotionsConnectionEdge', node: { __typename?: 'PromotionEvent', reason: PromotionReason, actor: string, versionNumber?: number | null, previousVersionNumber?: number | null, createdAt: string, version?: { __typename?: 'ModelVersion', id: string, versionNumber: number } | null, previousVersion?: { __typename?: 'ModelVersion', id: string, versionNumber: number } | null } }> }, activity: { __typename?: 'ActivityConnection', edges: Array<{ __typename?: 'ActivityEdge', node: { __typename?: 'ActivityLogEntry', activityType: string, description: string } }> } } | null };
+
+export type RegistryModelsQueryVariables = Exact<{
+  filter?: InputMaybe<ModelFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type RegistryModelsQuery = { __typename?: 'Query', models: { __typename?: 'QueryModelsConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'QueryModelsConnectionEdge', node: { __typename?: 'Model', id: string, sensorId: string, modelType: string, legacyId?: string | null, activeVersion?: { __typename?: 'ModelVersion', id: string, versionNumber: number, legacyId?: string | null, performanceScore: number } | null } }> } };
+
+export type RegistryModelVersionsQueryVariables = Exact<{
+  filter?: InputMaybe<ModelVersionFilter>;
+  orderBy?: InputMaybe<ModelVersionOrder>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type RegistryModelVersionsQuery = { __typename?: 'Query', modelVersions: { __typename?: 'QueryModelVersionsConnection', totalCount: number, edges: Array<{ __typename?: 'QueryModelVersionsConnectionEdge', node: { __typename?: 'ModelVersion', id: string, versionNumber: number, performanceScore: number, createdAt: string, lineage?: { __typename?: 'DataLineage', dataHash: string } | null } }> } };
+
+export type RegistryDataLineageQueryVariables = Exact<{
+  dataHash: Scalars['String']['input'];
+}>;
+
+
+export type RegistryDataLineageQuery = { __typename?: 'Query', dataLineage?: { __typename?: 'DataLineage', dataHash: string, dataSource?: string | null, dataStartDate?: string | null, dataEndDate?: string | null, numSamples?: number | null, modelVersions: { __typename?: 'DataLineageModelVersionsConnection', totalCount: number, edges: Array<{ __typename?: 'DataLineageModelVersionsConnectionEdge', node: { __typename?: 'ModelVersion', id: string, versionNumber: number, model: { __typename?: 'Model', sensorId: string } } }> } } | null };
+
+export type RegistryStatsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RegistryStatsQuery = { __typename?: 'Query', registryStats: { __typename?: 'RegistryStats', totalModels: number, totalVersions: number, activeVersions: number, averageScore?: number | null, byModelType: Array<{ __typename?: 'ModelTypeStats', modelType: string, models: number, versions: number, activeVersions: number, averageScore?: number | null }> }, registrySettings: { __typename?: 'RegistrySettings', r2Weight: number, mapeWeight: number, anomalyMin: number, anomalyMax: number, updatedBy: string, updatedAt?: string | null } };
+
 export type CreateUseCaseMutationVariables = Exact<{
   input: CreateUseCaseInput;
 }>;
@@ -486,6 +1361,9 @@ export type ActivityQueryVariables = Exact<{
 
 export type ActivityQuery = { __typename?: 'Query', activity: { __typename?: 'ActivityConnection', pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'ActivityEdge', cursor: string, node: { __typename?: 'ActivityLogEntry', id: string, activityType: string, description: string, details: unknown, actor: string, subjectType: string, subject?:
           | { __typename?: 'ActivityLogEntry', id: string }
+          | { __typename?: 'Job', id: string }
+          | { __typename?: 'Model', id: string }
+          | { __typename?: 'ModelVersion', id: string }
           | { __typename?: 'UseCase', id: string }
          | null } }> } };
 
@@ -494,7 +1372,28 @@ export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type ViewerQuery = { __typename?: 'Query', viewer?: { __typename?: 'Viewer', name: string, role: string } | null };
 
-
+export const JobFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"JobFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Job"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"jobId"}},{"kind":"Field","name":{"kind":"Name","value":"jobName"}},{"kind":"Field","name":{"kind":"Name","value":"product"}},{"kind":"Field","name":{"kind":"Name","value":"persona"}},{"kind":"Field","name":{"kind":"Name","value":"setting"}},{"kind":"Field","name":{"kind":"Name","value":"emotion"}},{"kind":"Field","name":{"kind":"Name","value":"hook"}},{"kind":"Field","name":{"kind":"Name","value":"voiceId"}},{"kind":"Field","name":{"kind":"Name","value":"language"}},{"kind":"Field","name":{"kind":"Name","value":"brandName"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"data"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<JobFieldsFragment, unknown>;
+export const RegistryVersionFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RegistryVersionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ModelVersion"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"versionNumber"}},{"kind":"Field","name":{"kind":"Name","value":"isActive"}},{"kind":"Field","name":{"kind":"Name","value":"performanceScore"}},{"kind":"Field","name":{"kind":"Name","value":"validationPerformed"}},{"kind":"Field","name":{"kind":"Name","value":"trainingMetrics"}},{"kind":"Field","name":{"kind":"Name","value":"validationMetrics"}},{"kind":"Field","name":{"kind":"Name","value":"modelPath"}},{"kind":"Field","name":{"kind":"Name","value":"legacyId"}},{"kind":"Field","name":{"kind":"Name","value":"lineage"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dataHash"}},{"kind":"Field","name":{"kind":"Name","value":"dataSource"}},{"kind":"Field","name":{"kind":"Name","value":"numSamples"}}]}}]}}]} as unknown as DocumentNode<RegistryVersionFieldsFragment, unknown>;
+export const ActivityAddedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"ActivityAdded"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ActivityAddedFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"activityAdded"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"activityType"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"subjectType"}},{"kind":"Field","name":{"kind":"Name","value":"actor"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]} as unknown as DocumentNode<ActivityAddedSubscription, ActivityAddedSubscriptionVariables>;
+export const ActivityPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ActivityPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ActivityFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"activity"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"activityType"}},{"kind":"Field","name":{"kind":"Name","value":"description"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<ActivityPageQuery, ActivityPageQueryVariables>;
+export const CreateJobDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateJob"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateJobInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createJob"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CreateJobPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"job"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"JobFields"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DomainError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ValidationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"JobFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Job"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"jobId"}},{"kind":"Field","name":{"kind":"Name","value":"jobName"}},{"kind":"Field","name":{"kind":"Name","value":"product"}},{"kind":"Field","name":{"kind":"Name","value":"persona"}},{"kind":"Field","name":{"kind":"Name","value":"setting"}},{"kind":"Field","name":{"kind":"Name","value":"emotion"}},{"kind":"Field","name":{"kind":"Name","value":"hook"}},{"kind":"Field","name":{"kind":"Name","value":"voiceId"}},{"kind":"Field","name":{"kind":"Name","value":"language"}},{"kind":"Field","name":{"kind":"Name","value":"brandName"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"data"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<CreateJobMutation, CreateJobMutationVariables>;
+export const UpdateJobDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateJob"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateJobInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateJob"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateJobPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"job"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"JobFields"}},{"kind":"Field","name":{"kind":"Name","value":"activity"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"5"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"activityType"}},{"kind":"Field","name":{"kind":"Name","value":"details"}}]}}]}}]}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DomainError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ValidationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"JobFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Job"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"jobId"}},{"kind":"Field","name":{"kind":"Name","value":"jobName"}},{"kind":"Field","name":{"kind":"Name","value":"product"}},{"kind":"Field","name":{"kind":"Name","value":"persona"}},{"kind":"Field","name":{"kind":"Name","value":"setting"}},{"kind":"Field","name":{"kind":"Name","value":"emotion"}},{"kind":"Field","name":{"kind":"Name","value":"hook"}},{"kind":"Field","name":{"kind":"Name","value":"voiceId"}},{"kind":"Field","name":{"kind":"Name","value":"language"}},{"kind":"Field","name":{"kind":"Name","value":"brandName"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"data"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<UpdateJobMutation, UpdateJobMutationVariables>;
+export const DeleteJobDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteJob"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DeleteJobInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteJob"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DeleteJobPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deletedJobId"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DomainError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<DeleteJobMutation, DeleteJobMutationVariables>;
+export const ImportJobsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ImportJobs"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ImportJobsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"importJobs"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ImportJobsPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"found"}},{"kind":"Field","name":{"kind":"Name","value":"imported"}},{"kind":"Field","name":{"kind":"Name","value":"updated"}},{"kind":"Field","name":{"kind":"Name","value":"unchanged"}},{"kind":"Field","name":{"kind":"Name","value":"rejected"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"index"}},{"kind":"Field","name":{"kind":"Name","value":"line"}},{"kind":"Field","name":{"kind":"Name","value":"jobId"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DomainError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ValidationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}}]}}]}}]}}]} as unknown as DocumentNode<ImportJobsMutation, ImportJobsMutationVariables>;
+export const ExportJobsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ExportJobs"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ExportJobsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"exportJobs"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ExportJobsPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"yaml"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DomainError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<ExportJobsMutation, ExportJobsMutationVariables>;
+export const JobDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Job"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"job"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"JobFields"}},{"kind":"Field","name":{"kind":"Name","value":"activity"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"activityType"}},{"kind":"Field","name":{"kind":"Name","value":"description"}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"JobFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Job"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"jobId"}},{"kind":"Field","name":{"kind":"Name","value":"jobName"}},{"kind":"Field","name":{"kind":"Name","value":"product"}},{"kind":"Field","name":{"kind":"Name","value":"persona"}},{"kind":"Field","name":{"kind":"Name","value":"setting"}},{"kind":"Field","name":{"kind":"Name","value":"emotion"}},{"kind":"Field","name":{"kind":"Name","value":"hook"}},{"kind":"Field","name":{"kind":"Name","value":"voiceId"}},{"kind":"Field","name":{"kind":"Name","value":"language"}},{"kind":"Field","name":{"kind":"Name","value":"brandName"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"data"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<JobQuery, JobQueryVariables>;
+export const JobsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Jobs"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"JobFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"JobOrder"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"jobs"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"jobId"}},{"kind":"Field","name":{"kind":"Name","value":"jobName"}},{"kind":"Field","name":{"kind":"Name","value":"product"}},{"kind":"Field","name":{"kind":"Name","value":"persona"}},{"kind":"Field","name":{"kind":"Name","value":"language"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<JobsQuery, JobsQueryVariables>;
+export const SearchJobsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SearchJobs"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"query"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"JobFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"searchJobs"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"query"},"value":{"kind":"Variable","name":{"kind":"Name","value":"query"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"JobSearchConnection"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"terms"}},{"kind":"Field","name":{"kind":"Name","value":"truncated"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"snippet"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"jobId"}},{"kind":"Field","name":{"kind":"Name","value":"jobName"}},{"kind":"Field","name":{"kind":"Name","value":"product"}},{"kind":"Field","name":{"kind":"Name","value":"persona"}},{"kind":"Field","name":{"kind":"Name","value":"setting"}},{"kind":"Field","name":{"kind":"Name","value":"emotion"}},{"kind":"Field","name":{"kind":"Name","value":"hook"}},{"kind":"Field","name":{"kind":"Name","value":"brandName"}},{"kind":"Field","name":{"kind":"Name","value":"language"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ValidationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<SearchJobsQuery, SearchJobsQueryVariables>;
+export const JobStatisticsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"JobStatistics"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"jobStatistics"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalJobs"}},{"kind":"Field","name":{"kind":"Name","value":"enabledJobs"}},{"kind":"Field","name":{"kind":"Name","value":"disabledJobs"}},{"kind":"Field","name":{"kind":"Name","value":"byProduct"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"byLanguage"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"byPersona"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}}]}}]}}]} as unknown as DocumentNode<JobStatisticsQuery, JobStatisticsQueryVariables>;
+export const RegisterModelVersionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RegisterModelVersion"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RegisterModelVersionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"registerModelVersion"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RegisterModelVersionPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"promoted"}},{"kind":"Field","name":{"kind":"Name","value":"version"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RegistryVersionFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"model"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"sensorId"}},{"kind":"Field","name":{"kind":"Name","value":"modelType"}},{"kind":"Field","name":{"kind":"Name","value":"activeVersion"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"versionNumber"}}]}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DomainError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ValidationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RegistryVersionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ModelVersion"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"versionNumber"}},{"kind":"Field","name":{"kind":"Name","value":"isActive"}},{"kind":"Field","name":{"kind":"Name","value":"performanceScore"}},{"kind":"Field","name":{"kind":"Name","value":"validationPerformed"}},{"kind":"Field","name":{"kind":"Name","value":"trainingMetrics"}},{"kind":"Field","name":{"kind":"Name","value":"validationMetrics"}},{"kind":"Field","name":{"kind":"Name","value":"modelPath"}},{"kind":"Field","name":{"kind":"Name","value":"legacyId"}},{"kind":"Field","name":{"kind":"Name","value":"lineage"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dataHash"}},{"kind":"Field","name":{"kind":"Name","value":"dataSource"}},{"kind":"Field","name":{"kind":"Name","value":"numSamples"}}]}}]}}]} as unknown as DocumentNode<RegisterModelVersionMutation, RegisterModelVersionMutationVariables>;
+export const PromoteModelVersionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PromoteModelVersion"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"PromoteModelVersionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"promoteModelVersion"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PromoteModelVersionPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"version"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"versionNumber"}},{"kind":"Field","name":{"kind":"Name","value":"isActive"}}]}},{"kind":"Field","name":{"kind":"Name","value":"model"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"activeVersion"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"versionNumber"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"promotion"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"versionNumber"}},{"kind":"Field","name":{"kind":"Name","value":"previousVersionNumber"}},{"kind":"Field","name":{"kind":"Name","value":"actor"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DomainError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<PromoteModelVersionMutation, PromoteModelVersionMutationVariables>;
+export const DeleteModelVersionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteModelVersion"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DeleteModelVersionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteModelVersion"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DeleteModelVersionPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deletedVersionId"}},{"kind":"Field","name":{"kind":"Name","value":"artifactDeleted"}},{"kind":"Field","name":{"kind":"Name","value":"newActiveVersion"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"versionNumber"}}]}},{"kind":"Field","name":{"kind":"Name","value":"model"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"activeVersion"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"versionNumber"}}]}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DomainError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<DeleteModelVersionMutation, DeleteModelVersionMutationVariables>;
+export const UpdateRegistrySettingsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateRegistrySettings"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateRegistrySettingsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateRegistrySettings"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateRegistrySettingsPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"settings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"r2Weight"}},{"kind":"Field","name":{"kind":"Name","value":"mapeWeight"}},{"kind":"Field","name":{"kind":"Name","value":"anomalyMin"}},{"kind":"Field","name":{"kind":"Name","value":"anomalyMax"}},{"kind":"Field","name":{"kind":"Name","value":"updatedBy"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DomainError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ValidationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}}]}}]}}]}}]} as unknown as DocumentNode<UpdateRegistrySettingsMutation, UpdateRegistrySettingsMutationVariables>;
+export const RegistryModelDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RegistryModel"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"model"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"sensorId"}},{"kind":"Field","name":{"kind":"Name","value":"modelType"}},{"kind":"Field","name":{"kind":"Name","value":"legacyId"}},{"kind":"Field","name":{"kind":"Name","value":"activeVersion"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"versionNumber"}},{"kind":"Field","name":{"kind":"Name","value":"performanceScore"}}]}},{"kind":"Field","name":{"kind":"Name","value":"versions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RegistryVersionFields"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"promotions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"actor"}},{"kind":"Field","name":{"kind":"Name","value":"versionNumber"}},{"kind":"Field","name":{"kind":"Name","value":"previousVersionNumber"}},{"kind":"Field","name":{"kind":"Name","value":"version"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"versionNumber"}}]}},{"kind":"Field","name":{"kind":"Name","value":"previousVersion"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"versionNumber"}}]}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"activity"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"activityType"}},{"kind":"Field","name":{"kind":"Name","value":"description"}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RegistryVersionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ModelVersion"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"versionNumber"}},{"kind":"Field","name":{"kind":"Name","value":"isActive"}},{"kind":"Field","name":{"kind":"Name","value":"performanceScore"}},{"kind":"Field","name":{"kind":"Name","value":"validationPerformed"}},{"kind":"Field","name":{"kind":"Name","value":"trainingMetrics"}},{"kind":"Field","name":{"kind":"Name","value":"validationMetrics"}},{"kind":"Field","name":{"kind":"Name","value":"modelPath"}},{"kind":"Field","name":{"kind":"Name","value":"legacyId"}},{"kind":"Field","name":{"kind":"Name","value":"lineage"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dataHash"}},{"kind":"Field","name":{"kind":"Name","value":"dataSource"}},{"kind":"Field","name":{"kind":"Name","value":"numSamples"}}]}}]}}]} as unknown as DocumentNode<RegistryModelQuery, RegistryModelQueryVariables>;
+export const RegistryModelsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RegistryModels"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ModelFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"models"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"sensorId"}},{"kind":"Field","name":{"kind":"Name","value":"modelType"}},{"kind":"Field","name":{"kind":"Name","value":"legacyId"}},{"kind":"Field","name":{"kind":"Name","value":"activeVersion"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"versionNumber"}},{"kind":"Field","name":{"kind":"Name","value":"legacyId"}},{"kind":"Field","name":{"kind":"Name","value":"performanceScore"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<RegistryModelsQuery, RegistryModelsQueryVariables>;
+export const RegistryModelVersionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RegistryModelVersions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ModelVersionFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ModelVersionOrder"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"modelVersions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"versionNumber"}},{"kind":"Field","name":{"kind":"Name","value":"performanceScore"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"lineage"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dataHash"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<RegistryModelVersionsQuery, RegistryModelVersionsQueryVariables>;
+export const RegistryDataLineageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RegistryDataLineage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"dataHash"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dataLineage"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"dataHash"},"value":{"kind":"Variable","name":{"kind":"Name","value":"dataHash"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dataHash"}},{"kind":"Field","name":{"kind":"Name","value":"dataSource"}},{"kind":"Field","name":{"kind":"Name","value":"dataStartDate"}},{"kind":"Field","name":{"kind":"Name","value":"dataEndDate"}},{"kind":"Field","name":{"kind":"Name","value":"numSamples"}},{"kind":"Field","name":{"kind":"Name","value":"modelVersions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"versionNumber"}},{"kind":"Field","name":{"kind":"Name","value":"model"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sensorId"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<RegistryDataLineageQuery, RegistryDataLineageQueryVariables>;
+export const RegistryStatsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RegistryStats"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"registryStats"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalModels"}},{"kind":"Field","name":{"kind":"Name","value":"totalVersions"}},{"kind":"Field","name":{"kind":"Name","value":"activeVersions"}},{"kind":"Field","name":{"kind":"Name","value":"averageScore"}},{"kind":"Field","name":{"kind":"Name","value":"byModelType"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"modelType"}},{"kind":"Field","name":{"kind":"Name","value":"models"}},{"kind":"Field","name":{"kind":"Name","value":"versions"}},{"kind":"Field","name":{"kind":"Name","value":"activeVersions"}},{"kind":"Field","name":{"kind":"Name","value":"averageScore"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"registrySettings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"r2Weight"}},{"kind":"Field","name":{"kind":"Name","value":"mapeWeight"}},{"kind":"Field","name":{"kind":"Name","value":"anomalyMin"}},{"kind":"Field","name":{"kind":"Name","value":"anomalyMax"}},{"kind":"Field","name":{"kind":"Name","value":"updatedBy"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]}}]} as unknown as DocumentNode<RegistryStatsQuery, RegistryStatsQueryVariables>;
 export const CreateUseCaseDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateUseCase"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateUseCaseInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createUseCase"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CreateUseCasePayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"useCase"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"teamEmail"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"allowedTransitions"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DomainError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ValidationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}}]}}]}}]}}]} as unknown as DocumentNode<CreateUseCaseMutation, CreateUseCaseMutationVariables>;
 export const UpdateUseCaseDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateUseCase"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateUseCaseInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateUseCase"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateUseCasePayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"useCase"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"teamEmail"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DomainError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StaleVersionError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"expectedVersion"}},{"kind":"Field","name":{"kind":"Name","value":"currentVersion"}}]}}]}}]}}]} as unknown as DocumentNode<UpdateUseCaseMutation, UpdateUseCaseMutationVariables>;
 export const TransitionUseCaseDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"TransitionUseCase"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"TransitionUseCaseInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"transitionUseCase"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"TransitionUseCasePayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"useCase"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"allowedTransitions"}}]}},{"kind":"Field","name":{"kind":"Name","value":"transition"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fromState"}},{"kind":"Field","name":{"kind":"Name","value":"toState"}},{"kind":"Field","name":{"kind":"Name","value":"notes"}},{"kind":"Field","name":{"kind":"Name","value":"actor"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DomainError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InvalidTransitionError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"to"}},{"kind":"Field","name":{"kind":"Name","value":"allowed"}},{"kind":"Field","name":{"kind":"Name","value":"detail"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StaleVersionError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"expectedVersion"}},{"kind":"Field","name":{"kind":"Name","value":"currentVersion"}}]}}]}}]}}]} as unknown as DocumentNode<TransitionUseCaseMutation, TransitionUseCaseMutationVariables>;

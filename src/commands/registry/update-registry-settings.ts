@@ -9,13 +9,14 @@ import { readSettings } from './shared.ts';
 
 export type SettingsPatch = Partial<Record<keyof ScoreWeights, number | null>>;
 
+const pick = (s: ScoreWeights): ScoreWeights => ({ r2Weight: s.r2Weight, mapeWeight: s.mapeWeight, anomalyMin: s.anomalyMin, anomalyMax: s.anomalyMax });
+
 export async function updateRegistrySettings(ctx: CommandContext, patch: SettingsPatch): Promise<RegistrySettings> {
   return ctx.services.db.write(async (tx, afterCommit) => {
     const before = await readSettings(tx);
-    const next = validateSettings(before, patch);
+    const next = validateSettings(pick(before), patch);
     const data = { ...next, updatedBy: ctx.actor.label };
     const row = await tx.registrySettings.upsert({ where: { id: 1 }, create: { id: 1, ...data }, update: data });
-    const pick = (s: ScoreWeights) => ({ r2Weight: s.r2Weight, mapeWeight: s.mapeWeight, anomalyMin: s.anomalyMin, anomalyMax: s.anomalyMax });
     await recordActivity(tx, afterCommit, ctx, {
       subjectType: 'RegistrySettings',
       subjectId: '1',
