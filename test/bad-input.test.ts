@@ -114,4 +114,25 @@ describe('bad input', () => {
     expect(garbage.json.errors?.[0]?.message).toMatch(/JSON/i);
     await healthy();
   });
+
+  it('an unexpected failure is masked: the client sees a request id, not internals', async () => {
+    await t.server.services.db.write((tx) =>
+      tx.activityLogEntry.create({
+        data: { subjectType: 'System', subjectId: 'x', activityType: 'broken', description: 'bad row', details: '{not json', actor: 'test' },
+      }),
+    );
+    const res = await fetch(t.url, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${t.keys.viewer}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ activity(filter: {types: ["broken"]}) { edges { node { details } } } }' }),
+    });
+    const body = (await res.json()) as { errors: Array<{ message: string; extensions: { code: string; requestId: string } }> };
+    const requestId = res.headers.get('x-request-id');
+    expect(requestId).toBeTruthy();
+    expect(body.errors[0]?.extensions.code).toBe('INTERNAL_SERVER_ERROR');
+    expect(body.errors[0]?.extensions.requestId).toBe(requestId);
+    expect(body.errors[0]?.message).toContain(requestId);
+    expect(body.errors[0]?.message).not.toMatch(/JSON|position|Unexpected token/);
+    await healthy();
+  });
 });
