@@ -1,0 +1,250 @@
+// The hand-written baseline: plain `node:http` + prepared better-sqlite3 statements over the
+// SAME SQLite file the gateway serves, answering the same JSON the gateway returns for the
+// benchmark's operations. It is what "as fast as this can reasonably go in Node" looks like,
+// and the cases report the gateway as a ratio of it.
+//
+// Fairness rules it follows (so the ratio means something):
+// - it reads and JSON-parses the request body and checks the API key (SHA-256 lookup in
+//   ApiKey, cached 5 s like the gateway's KeyVerifier);
+// - reads go through a read-only connection, writes through a separate writer connection
+//   with the gateway's pragmas (WAL, foreign keys, busy timeout, same `synchronous`);
+// - nested lists are loaded one statement per level (window functions), not per row;
+// - a write is one transaction: the row and its activity entry.
+//
+// Run as a child process: DB_FILE, PORT, SQLITE_SYNCHRONOUS (FULL|NORMAL) in the env.
+// Routes (all POST with a GraphQL-style JSON body {query, variables}):
+//   /nested-list      useCases(first: 50) with transitions(first: 10) and activity(first: 10)
+//   /node             node(id: $id) of a UseCase
+//   /create-use-case  createUseCase(input: $input)
+// GET /readyz answers 200 once the database is open.
+import crypto from 'node:crypto';
+import http from 'node:http';
+import Database from 'better-sqlite3';
+
+const file = process.env.DB_FILE;
+const port = Number(process.env.PORT);
+const synchronous = process.env.SQLITE_SYNCHRONOUS === 'NORMAL' ? 'NORMAL' : 'FULL';
+if (!file || !port) throw new Error('DB_FILE and PORT are required');
+
+const reader = new Database(file, { readonly: true, fileMustExist: true });
+reader.pragma('busy_timeout = 5000');
+reader.pragma('query_only = ON');
+const writer = new Database(file, { fileMustExist: true });
+writer.pragma('busy_timeout = 5000');
+writer.pragma('foreign_keys = ON');
+writer.pragma('journal_mode = WAL');
+writer.pragma(`synchronous = ${synchronous}`);
+
+// ------------------------------------------------------------------ helpers
+
+const encodeId = (type: string, id: string | number) => Buffer.from(`${type}:${id}`, 'utf8').toString('base64url');
+
+function decodeId(globalId: unknown, type: string): string | null {
+  if (typeof globalId !== 'string' || globalId.length > 512) return null;
+  const text = Buffer.from(globalId, 'base64url').toString('utf8');
+  const sep = text.indexOf(':');
+  return sep > 0 && text.slice(0, sep) === type ? text.slice(sep + 1) : null;
+}
+
+/** Stored DateTime text → the gateway's DateTime serialization (toISOString). */
+function iso(v: string | number): string {
+  return typeof v === 'string' && v.length === 24 && v.charCodeAt(23) === 90 /* Z */ ? v : new Date(v).toISOString();
+}
+
+const keyLookup = reader.prepare<[string], { name: string; role: string; revokedAt: string | null }>(
+  'SELECT name, role, revokedAt FROM ApiKey WHERE hash = ?',
+);
+const keyCache = new Map<string, { actor: { name: string; role: string } | null; until: number }>();
+
+function authenticate(header: string | undefined): { name: string; role: string } | null {
+  const m = header ? /^\s*Bearer\s+(\S+)\s*$/i.exec(header) : null;
+  if (!m) return null;
+  const hash = crypto.createHash('sha256').update(m[1]!).digest('hex');
+  const now = Date.now();
+  const cached = keyCache.get(hash);
+  if (cached && cached.until > now) return cached.actor;
+  const row = keyLookup.get(hash);
+  const actor = row && !row.revokedAt ? { name: row.name, role: row.role } : null;
+  keyCache.set(hash, { actor, until: now + 5000 });
+  return actor;
+}
+
+function send(res: http.ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+// ------------------------------------------------------------------ nested list
+
+interface UseCaseRow {
+  id: string;
+  name: string;
+  teamEmail: string;
+  state: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+const listUseCases = reader.prepare<[number], UseCaseRow>(
+  'SELECT id, name, teamEmail, state, version, createdAt, updatedAt FROM UseCase ORDER BY createdAt ASC, id ASC LIMIT ?',
+);
+// One statement per level: the first N children of every parent in one window query.
+const listTransitions = reader.prepare<[string, number], { useCaseId: string; fromState: string; toState: string; notes: string | null; actor: string; createdAt: string }>(
+  `SELECT useCaseId, fromState, toState, notes, actor, createdAt FROM (
+     SELECT *, row_number() OVER (PARTITION BY useCaseId ORDER BY createdAt ASC, id ASC) AS rn
+     FROM StateTransition WHERE useCaseId IN (SELECT value FROM json_each(?))
+   ) WHERE rn <= ? ORDER BY useCaseId, createdAt ASC, id ASC`,
+);
+const listActivity = reader.prepare<[string, number], { subjectId: string; activityType: string; description: string; actor: string; createdAt: string }>(
+  `SELECT subjectId, activityType, description, actor, createdAt FROM (
+     SELECT *, row_number() OVER (PARTITION BY subjectId ORDER BY seq DESC) AS rn
+     FROM ActivityLogEntry WHERE subjectId IN (SELECT value FROM json_each(?))
+   ) WHERE rn <= ? ORDER BY subjectId, seq DESC`,
+);
+
+function nestedList(first: number, childFirst: number) {
+  const useCases = listUseCases.all(first);
+  const ids = JSON.stringify(useCases.map((u) => u.id));
+  const transitions = new Map<string, unknown[]>();
+  for (const t of listTransitions.all(ids, childFirst)) {
+    let list = transitions.get(t.useCaseId);
+    if (!list) transitions.set(t.useCaseId, (list = []));
+    list.push({ node: { fromState: t.fromState, toState: t.toState, notes: t.notes, actor: t.actor, createdAt: iso(t.createdAt) } });
+  }
+  const activity = new Map<string, unknown[]>();
+  for (const a of listActivity.all(ids, childFirst)) {
+    let list = activity.get(a.subjectId);
+    if (!list) activity.set(a.subjectId, (list = []));
+    list.push({ node: { activityType: a.activityType, description: a.description, actor: a.actor, createdAt: iso(a.createdAt) } });
+  }
+  return {
+    data: {
+      useCases: {
+        edges: useCases.map((u) => ({
+          node: {
+            id: encodeId('UseCase', u.id),
+            name: u.name,
+            teamEmail: u.teamEmail,
+            state: u.state,
+            version: u.version,
+            createdAt: iso(u.createdAt),
+            updatedAt: iso(u.updatedAt),
+            transitions: { edges: transitions.get(u.id) ?? [] },
+            activity: { edges: activity.get(u.id) ?? [] },
+          },
+        })),
+      },
+    },
+  };
+}
+
+// ------------------------------------------------------------------ node lookup
+
+const getUseCase = reader.prepare<[string], UseCaseRow>(
+  'SELECT id, name, teamEmail, state, version, createdAt, updatedAt FROM UseCase WHERE id = ?',
+);
+
+function nodeLookup(globalId: unknown) {
+  const id = decodeId(globalId, 'UseCase');
+  const u = id === null ? undefined : getUseCase.get(id);
+  if (!u) return { data: { node: null } };
+  return {
+    data: {
+      node: {
+        id: encodeId('UseCase', u.id),
+        name: u.name,
+        teamEmail: u.teamEmail,
+        state: u.state,
+        version: u.version,
+        createdAt: iso(u.createdAt),
+        updatedAt: iso(u.updatedAt),
+      },
+    },
+  };
+}
+
+// ------------------------------------------------------------------ create (one transaction)
+
+const insertUseCase = writer.prepare(
+  `INSERT INTO UseCase (id, name, teamEmail, description, state, version, createdAt, updatedAt)
+   VALUES (?, ?, ?, ?, 'TEMPLATE_GENERATION', 1, ?, ?)`,
+);
+const insertActivity = writer.prepare(
+  `INSERT INTO ActivityLogEntry (id, subjectType, subjectId, activityType, description, details, actor, createdAt)
+   VALUES (?, 'UseCase', ?, 'use_case_created', ?, ?, ?, ?)`,
+);
+const createTx = writer.transaction((row: { id: string; name: string; teamEmail: string; description: string | null; now: string; actor: string }) => {
+  insertUseCase.run(row.id, row.name, row.teamEmail, row.description, row.now, row.now);
+  insertActivity.run(
+    crypto.randomUUID(),
+    row.id,
+    `Use case "${row.name}" created`,
+    JSON.stringify({ name: row.name, teamEmail: row.teamEmail, state: 'TEMPLATE_GENERATION' }),
+    row.actor,
+    row.now,
+  );
+});
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+function createUseCase(input: { name?: unknown; teamEmail?: unknown; description?: unknown } | undefined, actor: string) {
+  const name = typeof input?.name === 'string' ? input.name.trim() : '';
+  const teamEmail = typeof input?.teamEmail === 'string' ? input.teamEmail.trim().toLowerCase() : '';
+  if (!name || name.length > 200) return { data: { createUseCase: { __typename: 'ValidationError', message: 'name is required' } } };
+  if (!EMAIL.test(teamEmail)) return { data: { createUseCase: { __typename: 'ValidationError', message: 'teamEmail is not an email address' } } };
+  const description = typeof input?.description === 'string' ? input.description : null;
+  const id = crypto.randomUUID();
+  const now = new Date().toISOString();
+  createTx.immediate({ id, name, teamEmail, description, now, actor });
+  return {
+    data: {
+      createUseCase: {
+        __typename: 'CreateUseCasePayload',
+        useCase: { id: encodeId('UseCase', id), name, teamEmail, state: 'TEMPLATE_GENERATION', version: 1 },
+      },
+    },
+  };
+}
+
+// ------------------------------------------------------------------ server
+
+const server = http.createServer((req, res) => {
+  if (req.method === 'GET' && req.url === '/readyz') return send(res, 200, { ok: true });
+  if (req.method !== 'POST') return send(res, 405, { errors: [{ message: 'POST only' }] });
+  const chunks: Buffer[] = [];
+  req.on('data', (c: Buffer) => chunks.push(c));
+  req.on('end', () => {
+    try {
+      const actor = authenticate(req.headers.authorization);
+      if (!actor) return send(res, 401, { errors: [{ message: 'authentication required' }] });
+      const body = chunks.length ? (JSON.parse(Buffer.concat(chunks).toString('utf8')) as { variables?: Record<string, unknown> }) : {};
+      const vars = body.variables ?? {};
+      switch (req.url) {
+        case '/nested-list':
+          return send(res, 200, nestedList(50, 10));
+        case '/node':
+          return send(res, 200, nodeLookup(vars.id));
+        case '/create-use-case':
+          if (actor.role !== 'editor' && actor.role !== 'admin') return send(res, 200, { errors: [{ message: 'not authorized' }] });
+          return send(res, 200, createUseCase(vars.input as never, `key:${actor.name}`));
+        default:
+          return send(res, 404, { errors: [{ message: 'no such route' }] });
+      }
+    } catch (err) {
+      return send(res, 500, { errors: [{ message: (err as Error).message }] });
+    }
+  });
+});
+server.keepAliveTimeout = 60_000;
+server.listen(port, '127.0.0.1');
+
+const stop = () => {
+  server.close();
+  server.closeAllConnections();
+  reader.close();
+  writer.close();
+  process.exit(0);
+};
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);

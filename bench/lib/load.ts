@@ -1,0 +1,96 @@
+// The load generator: autocannon as a library, on loopback, bounded in time. A short
+// warm-up (JIT, caches, prepared statements) runs first and is discarded. Every response
+// time is kept so phases can be merged (see `mergeLoads`) and percentiles computed over all
+// of them.
+import os from 'node:os';
+import autocannon from 'autocannon';
+
+export interface LoadOptions {
+  url: string;
+  method?: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  body?: string;
+  durationSec: number;
+  /** Concurrent keep-alive connections (default 10). */
+  connections?: number;
+  /** Seconds of discarded warm-up (default: a fifth of the duration, 1–3 s; 0 for none). */
+  warmupSec?: number;
+}
+
+export interface LoadResult {
+  reqPerSec: number;
+  p50Ms: number;
+  p99Ms: number;
+  meanMs: number;
+  requests: number;
+  seconds: number;
+  /** Response times in ms, one per request. */
+  latencies: Float64Array;
+}
+
+function fire(o: LoadOptions, duration: number, onResponse?: (ms: number) => void): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: o.url,
+        method: o.method ?? 'POST',
+        headers: o.headers,
+        body: o.body,
+        connections: o.connections ?? 10,
+        pipelining: 1,
+        duration,
+        timeout: 10,
+      },
+      (err, result) => (err ? reject(err) : resolve(result)),
+    );
+    if (onResponse) instance.on('response', (_client, _status, _bytes, responseTime) => onResponse(responseTime));
+  });
+}
+
+export function percentile(sorted: Float64Array, p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i]!;
+}
+
+function summarize(latencies: Float64Array, seconds: number): LoadResult {
+  const sorted = Float64Array.from(latencies).sort();
+  let sum = 0;
+  for (const v of sorted) sum += v;
+  return {
+    reqPerSec: sorted.length / seconds,
+    p50Ms: percentile(sorted, 50),
+    p99Ms: percentile(sorted, 99),
+    meanMs: sorted.length ? sum / sorted.length : Number.NaN,
+    requests: sorted.length,
+    seconds,
+    latencies: sorted,
+  };
+}
+
+export async function runLoad(o: LoadOptions): Promise<LoadResult> {
+  const warmup = o.warmupSec ?? Math.min(3, Math.max(1, Math.round(o.durationSec / 5)));
+  if (warmup > 0) await fire(o, warmup);
+  const times: number[] = [];
+  const r = await fire(o, o.durationSec, (ms) => times.push(ms));
+  if (r.errors || r.non2xx || r.timeouts) {
+    throw new Error(`load on ${o.url} had ${r.errors} errors, ${r.non2xx} non-2xx answers, ${r.timeouts} timeouts`);
+  }
+  return summarize(Float64Array.from(times), r.duration);
+}
+
+/** One result over several phases against the same target. */
+export function mergeLoads(parts: LoadResult[]): LoadResult {
+  const all = new Float64Array(parts.reduce((n, p) => n + p.latencies.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    all.set(p.latencies, at);
+    at += p.latencies.length;
+  }
+  return summarize(all, parts.reduce((s, p) => s + p.seconds, 0));
+}
+
+/** 1-minute load average of the machine (other work running beside the benchmark skews it). */
+export function loadAverage(): number {
+  return Math.round(os.loadavg()[0]! * 100) / 100;
+}

@@ -1,0 +1,81 @@
+// The usual shape of a case: a gateway and a baseline over the same SQLite file, the same
+// operation sent to both, timed with the same load.
+import { type Baseline, startBaseline } from './baseline.ts';
+import { type Gateway, removeDir, startGateway } from './gateway.ts';
+import { type LoadOptions, type LoadResult, mergeLoads, runLoad } from './load.ts';
+import type { CaseRow } from './types.ts';
+
+export const GATEWAY_LABEL = 'gateway (yoga + pothos + prisma)';
+export const BASELINE_LABEL = 'baseline (node:http + better-sqlite3)';
+
+export interface Pair {
+  gw: Gateway;
+  base: Baseline;
+}
+
+/** Starts a gateway on a fresh DATA_DIR, lets `seed` fill it, starts the baseline on the same file, runs `fn`, stops both. */
+export async function withPair<T>(seed: (gw: Gateway) => Promise<void>, fn: (pair: Pair) => Promise<T>): Promise<T> {
+  const gw = await startGateway();
+  let base: Baseline | undefined;
+  try {
+    await seed(gw);
+    base = await startBaseline({ databaseFile: gw.databaseFile, adminKey: gw.adminKey });
+    return await fn({ gw, base });
+  } finally {
+    await base?.stop();
+    await gw.stop();
+    removeDir(gw.dataDir);
+  }
+}
+
+export interface SideBySide {
+  gateway: LoadResult;
+  baseline: LoadResult;
+  rows: CaseRow[];
+  ratio: number;
+}
+
+export function loadRow(label: string, r: LoadResult, extra?: Record<string, unknown>): CaseRow {
+  return { label, reqPerSec: r.reqPerSec, p50Ms: r.p50Ms, p99Ms: r.p99Ms, meanMs: r.meanMs, requests: r.requests, ...extra };
+}
+
+/**
+ * Times gateway (A) and baseline (B) in the order A B B A, each phase half the duration, so
+ * a drift in the machine's background load during the run hits both sides alike; each side
+ * gets `durationSec` in all, plus one discarded warm-up. Returns rows and the req/s ratio.
+ */
+export async function timeBoth(
+  pair: Pair,
+  o: {
+    graphqlBody: unknown;
+    baselineRoute: string;
+    baselineBody?: unknown;
+    durationSec: number;
+    connections?: number;
+    extra?: { gateway?: Record<string, unknown>; baseline?: Record<string, unknown> };
+  },
+): Promise<SideBySide> {
+  const targets: Record<'A' | 'B', LoadOptions> = {
+    A: { url: pair.gw.graphqlUrl, headers: pair.gw.headers, body: JSON.stringify(o.graphqlBody), durationSec: o.durationSec / 2, connections: o.connections },
+    B: {
+      url: pair.base.url + o.baselineRoute,
+      headers: pair.base.headers,
+      body: JSON.stringify(o.baselineBody ?? o.graphqlBody),
+      durationSec: o.durationSec / 2,
+      connections: o.connections,
+    },
+  };
+  const parts: Record<'A' | 'B', LoadResult[]> = { A: [], B: [] };
+  for (const side of ['A', 'B', 'B', 'A'] as const) {
+    const first = parts[side].length === 0;
+    parts[side].push(await runLoad({ ...targets[side], warmupSec: first ? undefined : 0 }));
+  }
+  const gateway = mergeLoads(parts.A);
+  const baseline = mergeLoads(parts.B);
+  return {
+    gateway,
+    baseline,
+    rows: [loadRow(GATEWAY_LABEL, gateway, o.extra?.gateway), loadRow(BASELINE_LABEL, baseline, o.extra?.baseline)],
+    ratio: gateway.reqPerSec / baseline.reqPerSec,
+  };
+}
