@@ -6,7 +6,6 @@ import { registerKeyCommands } from './cli/keys.ts';
 import { registerMigrateCommand } from './cli/migrate.ts';
 import { registerServeCommand } from './cli/serve.ts';
 import { registerDomainCommands } from './cli/domains.ts';
-import { ConfigError } from './config.ts';
 
 const program = new Command()
   .name('opsgraph')
@@ -23,7 +22,7 @@ registerKeyCommands(program);
 registerDomainCommands(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
-  if (err instanceof ConfigError) {
+  if (err instanceof Error && err.name === 'ConfigError') {
     console.error(err.message);
     process.exit(2);
   }

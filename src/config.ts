@@ -120,7 +120,9 @@ export interface Config {
   shutdownGraceMs: number;
 }
 
-export class ConfigError extends Error {}
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
 
 /** Turns `file:./x.db` / `./x.db` into a path; DATABASE_URL overrides DATA_DIR's default. */
 function databaseFileFrom(url: string | undefined, dataDir: string): string {

@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
-import { createApiKey, listApiKeys, revokeApiKey } from '../auth/api-keys.ts';
-import { loadConfig } from '../config.ts';
-import { createLogger } from '../logger.ts';
-import { openServices } from '../services.ts';
+import type { openServices } from '../services.ts';
 
 async function withServices<T>(fn: (s: Awaited<ReturnType<typeof openServices>>) => Promise<T>): Promise<T> {
+  const { loadConfig } = await import('../config.ts');
+  const { createLogger } = await import('../logger.ts');
+  const { openServices } = await import('../services.ts');
   const config = loadConfig();
   const services = await openServices(config, { logger: createLogger('warn') });
   try {
@@ -23,6 +23,7 @@ export function registerKeyCommands(program: Command): void {
     .requiredOption('-n, --name <name>', 'who or what uses the key (shown in activity entries)')
     .action(async (opts: { role: string; name: string }) => {
       await withServices(async ({ db }) => {
+        const { createApiKey } = await import('../auth/api-keys.ts');
         const { key, record } = await createApiKey(db, opts);
         console.error(`created ${record.role} key "${record.name}" (id ${record.id}, prefix ${record.prefix}); it is shown only now:`);
         console.log(key);
@@ -33,6 +34,7 @@ export function registerKeyCommands(program: Command): void {
     .description('List keys (prefix, name, role, created, revoked).')
     .action(async () => {
       await withServices(async ({ db }) => {
+        const { listApiKeys } = await import('../auth/api-keys.ts');
         const rows = await listApiKeys(db);
         if (!rows.length) console.log('no keys');
         for (const k of rows) {
@@ -48,6 +50,7 @@ export function registerKeyCommands(program: Command): void {
     .argument('<idOrPrefix>')
     .action(async (idOrPrefix: string) => {
       await withServices(async ({ db }) => {
+        const { revokeApiKey } = await import('../auth/api-keys.ts');
         const revoked = await revokeApiKey(db, idOrPrefix);
         if (!revoked) {
           console.error(`no active key with id or prefix "${idOrPrefix}"`);

@@ -1,6 +1,4 @@
 import type { Command } from 'commander';
-import { loadConfig } from '../config.ts';
-import { applyMigrations, migrationStatus } from '../db/migrate.ts';
 
 export function registerMigrateCommand(program: Command): void {
   program
@@ -8,6 +6,8 @@ export function registerMigrateCommand(program: Command): void {
     .description('Apply pending database migrations (serve does this at start). --status only lists them.')
     .option('--status', 'show applied and pending migrations without applying')
     .action(async (opts: { status?: boolean }) => {
+      const { loadConfig } = await import('../config.ts');
+      const { applyMigrations, migrationStatus } = await import('../db/migrate.ts');
       const config = loadConfig();
       if (opts.status) {
         const s = await migrationStatus(config.databaseFile);

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
-import { loadConfig } from '../config.ts';
-import { createLogger } from '../logger.ts';
-import { createServer } from '../server.ts';
+
+// Heavy modules (Prisma, Yoga, the schema) load inside actions so `--help` stays instant.
 
 export function registerServeCommand(program: Command): void {
   program
@@ -10,6 +9,9 @@ export function registerServeCommand(program: Command): void {
     .option('-p, --port <port>', 'port to listen on (env PORT, default 4000)')
     .option('-H, --host <host>', 'address to bind (env HOST, default 127.0.0.1)')
     .action(async (opts: { port?: string; host?: string }) => {
+      const { loadConfig } = await import('../config.ts');
+      const { createLogger } = await import('../logger.ts');
+      const { createServer } = await import('../server.ts');
       const env = { ...process.env, ...(opts.port ? { PORT: opts.port } : {}), ...(opts.host ? { HOST: opts.host } : {}) };
       const config = loadConfig(env);
       const logger = createLogger(config.logLevel);
