@@ -1,0 +1,233 @@
+// Stored files: the StoredFile type, its owner, the file fields of use cases and model
+// versions, and the upload/complete/delete mutations. Uploads through the GraphQL multipart
+// request are streamed (src/storage/multipart-upload.ts); `openUpload` turns the `File`
+// argument into that stream.
+import { completeUpload } from '../../commands/files/complete-upload.ts';
+import { createUploadUrl } from '../../commands/files/create-upload-url.ts';
+import { deleteFile } from '../../commands/files/delete-file.ts';
+import { ChecksumMismatchError, UploadTooLargeError } from '../../commands/files/errors.ts';
+import { FILE_TYPES } from '../../commands/files/file-rules.ts';
+import { uploadFile } from '../../commands/files/upload-file.ts';
+import { StorageError } from '../../errors.ts';
+import type { StoredFile } from '../../generated/prisma/client.ts';
+import { openUpload } from '../../storage/multipart-upload.ts';
+import { builder } from '../builder.ts';
+import { commandContext } from '../command.ts';
+import type { GraphQLContext } from '../context.ts';
+import { loaderFor } from '../loaders.ts';
+import { ArtifactRef } from './artifact.ts';
+import { COMMON_ERRORS, DomainErrorInterface } from './errors.ts';
+import { ModelVersionRef } from './model.ts';
+import { EvaluationResultsRef, UseCaseRef } from './use-case.ts';
+
+export const FileTypeEnum = builder.enumType('FileType', { values: FILE_TYPES });
+const FileStatusEnum = builder.enumType('StoredFileStatus', {
+  values: ['PENDING', 'AVAILABLE', 'DELETED'] as const,
+  description: 'PENDING: an upload URL was issued and completeUpload has not yet verified the object.',
+});
+
+const OWNER_TYPE = Symbol('ownerType');
+
+const FileOwner = builder.unionType('FileOwner', {
+  types: [UseCaseRef, ModelVersionRef, ArtifactRef],
+  resolveType: (value) => (value as { [OWNER_TYPE]?: string })[OWNER_TYPE] ?? null,
+});
+
+export const StoredFileRef = builder.prismaNode('StoredFile', {
+  id: { field: 'id' },
+  nullable: true,
+  description: 'A file in the blob store. Rows are written only once the object is stored (or, for PENDING, verified on completeUpload).',
+  fields: (t) => ({
+    owner: t.field({
+      type: FileOwner,
+      nullable: true,
+      description: 'What the file belongs to; null when that record was deleted.',
+      select: { ownerType: true, useCase: true, modelVersion: true, artifact: true },
+      resolve: (f) => {
+        const owner = f.useCase ?? f.modelVersion ?? f.artifact;
+        return owner ? Object.assign(owner, { [OWNER_TYPE]: f.ownerType }) : null;
+      },
+    }),
+    fileType: t.field({ type: FileTypeEnum, resolve: (f) => f.fileType as (typeof FILE_TYPES)[number] }),
+    filename: t.exposeString('filename'),
+    contentType: t.exposeString('contentType'),
+    size: t.expose('size', { type: 'BigInt' }),
+    checksumSha256: t.exposeString('checksumSha256', { nullable: true, description: 'Lower-case hex SHA-256 of the bytes.' }),
+    bucket: t.exposeString('bucket'),
+    key: t.exposeString('key'),
+    status: t.field({ type: FileStatusEnum, resolve: (f) => f.status as 'PENDING' }),
+    createdBy: t.exposeString('createdBy'),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    deletedAt: t.expose('deletedAt', { type: 'DateTime', nullable: true }),
+    downloadUrl: t.string({
+      nullable: true,
+      description: 'A short-lived presigned GET URL; null unless AVAILABLE (and for the in-memory store).',
+      select: { key: true, status: true },
+      resolve: async (f, _args, ctx) => {
+        if (f.status !== 'AVAILABLE') return null;
+        try {
+          const signed = await ctx.services.blobs.presign('GET', f.key, { expiresInMs: ctx.services.config.blobs.downloadUrlTtlMs });
+          return signed.url;
+        } catch (err) {
+          if (err instanceof StorageError) return null;
+          throw err;
+        }
+      },
+    }),
+  }),
+});
+
+// ------------------------------------------------------------------ owners' file fields
+
+/** Latest AVAILABLE file of one type for many use cases: one query per type per request. */
+function latestFile(ctx: GraphQLContext, fileType: string, useCaseId: string) {
+  return loaderFor<string, StoredFile | null>(ctx, `latestFile:${fileType}`, async (ids) => {
+    const rows = await ctx.reader.storedFile.findMany({
+      where: { useCaseId: { in: [...ids] }, fileType, status: 'AVAILABLE' },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    });
+    return ids.map((id) => rows.find((r) => r.useCaseId === id) ?? null);
+  }).load(useCaseId);
+}
+
+builder.prismaObjectFields('UseCase', (t) => ({
+  files: t.relatedConnection('files', {
+    cursor: 'id',
+    totalCount: true,
+    description: 'Files of this use case that are not deleted, oldest first.',
+    query: () => ({ where: { status: { not: 'DELETED' } }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
+  }),
+  configFile: t.field({
+    type: StoredFileRef,
+    nullable: true,
+    description: 'The latest AVAILABLE CONFIG file.',
+    select: { id: true },
+    resolve: (u, _args, ctx) => latestFile(ctx, 'CONFIG', u.id),
+  }),
+  datasetFile: t.field({
+    type: StoredFileRef,
+    nullable: true,
+    description: 'The latest AVAILABLE DATASET file.',
+    select: { id: true },
+    resolve: (u, _args, ctx) => latestFile(ctx, 'DATASET', u.id),
+  }),
+}));
+
+builder.objectField(EvaluationResultsRef, 'resultsFile', (t) =>
+  t.field({
+    type: StoredFileRef,
+    nullable: true,
+    description: 'The RESULTS file linked by recordEvaluationResults (null once deleted).',
+    resolve: (r, _args, ctx) =>
+      r.resultsFileId
+        ? loaderFor<string, StoredFile | null>(ctx, 'storedFileById', async (ids) => {
+            const rows = await ctx.reader.storedFile.findMany({ where: { id: { in: [...ids] }, status: { not: 'DELETED' } } });
+            return ids.map((id) => rows.find((f) => f.id === id) ?? null);
+          }).load(r.resultsFileId)
+        : null,
+  }),
+);
+
+builder.prismaObjectFields('ModelVersion', (t) => ({
+  artifactFile: t.relation('artifactFile', { nullable: true, description: 'The StoredFile holding the model artifact.' }),
+}));
+
+// ------------------------------------------------------------------ errors
+
+builder.objectType(ChecksumMismatchError, {
+  name: 'ChecksumMismatchError',
+  interfaces: [DomainErrorInterface],
+  description: 'The uploaded object differs in size or SHA-256 from what was declared; it was deleted and the file marked DELETED.',
+  isTypeOf: (v) => v instanceof ChecksumMismatchError,
+  fields: (t) => ({
+    expectedSize: t.field({ type: 'BigInt', resolve: (e) => BigInt(e.expectedSize) }),
+    actualSize: t.field({ type: 'BigInt', resolve: (e) => BigInt(e.actualSize) }),
+    expectedSha256: t.exposeString('expectedSha256'),
+    actualSha256: t.exposeString('actualSha256', { nullable: true, description: 'null when the size already differed.' }),
+  }),
+});
+
+builder.objectType(UploadTooLargeError, {
+  name: 'UploadTooLargeError',
+  interfaces: [DomainErrorInterface],
+  isTypeOf: (v) => v instanceof UploadTooLargeError,
+  fields: (t) => ({ maxBytes: t.field({ type: 'BigInt', resolve: (e) => BigInt(e.maxBytes) }) }),
+});
+
+const FILE_ERRORS = [...COMMON_ERRORS, StorageError, UploadTooLargeError] as const;
+
+// ------------------------------------------------------------------ mutations
+
+
+builder.relayMutationField(
+  'uploadFile',
+  {
+    inputFields: (t) => ({
+      ownerId: t.globalID({ required: true, description: 'A UseCase, ModelVersion or Artifact.' }),
+      fileType: t.field({ type: FileTypeEnum, required: true }),
+      file: t.field({ type: 'File', required: true, description: 'Sent with the GraphQL multipart request; streamed to the store.' }),
+    }),
+  },
+  {
+    authScopes: { editor: true },
+    errors: { types: [...FILE_ERRORS], directResult: true },
+    resolve: async (_root, { input }, ctx) => ({
+      file: await uploadFile(commandContext(ctx), {
+        owner: { type: input.ownerId.typename, id: input.ownerId.id },
+        fileType: input.fileType,
+        upload: await openUpload(input.file),
+      }),
+    }),
+  },
+  { outputFields: (t) => ({ file: t.field({ type: StoredFileRef, resolve: (p) => p.file }) }) },
+);
+
+builder.relayMutationField(
+  'createUploadUrl',
+  {
+    inputFields: (t) => ({
+      ownerId: t.globalID({ required: true, description: 'A UseCase, ModelVersion or Artifact.' }),
+      fileType: t.field({ type: FileTypeEnum, required: true }),
+      filename: t.string({ required: true }),
+      contentType: t.string(),
+      size: t.field({ type: 'BigInt', required: true, description: 'Exact byte length the client will PUT.' }),
+      checksumSha256: t.string({ required: true, description: 'Hex SHA-256 of the bytes; checked by completeUpload.' }),
+    }),
+  },
+  {
+    authScopes: { editor: true },
+    errors: { types: [...FILE_ERRORS], directResult: true },
+    resolve: (_root, { input }, ctx) =>
+      createUploadUrl(commandContext(ctx), { ...input, owner: { type: input.ownerId.typename, id: input.ownerId.id } }),
+  },
+  {
+    outputFields: (t) => ({
+      file: t.field({ type: StoredFileRef, description: 'PENDING until completeUpload.', resolve: (p) => p.file }),
+      url: t.string({ description: 'PUT the bytes here.', resolve: (p) => p.upload.url }),
+      headers: t.field({ type: 'JSON', description: 'Headers the PUT must carry (e.g. content-type).', resolve: (p) => p.upload.headers }),
+      expiresAt: t.field({ type: 'DateTime', resolve: (p) => p.upload.expiresAt }),
+    }),
+  },
+);
+
+builder.relayMutationField(
+  'completeUpload',
+  { inputFields: (t) => ({ fileId: t.globalID({ required: true, for: StoredFileRef }) }) },
+  {
+    authScopes: { editor: true },
+    errors: { types: [...FILE_ERRORS, ChecksumMismatchError], directResult: true },
+    resolve: async (_root, { input }, ctx) => ({ file: await completeUpload(commandContext(ctx), { fileId: input.fileId.id }) }),
+  },
+  { outputFields: (t) => ({ file: t.field({ type: StoredFileRef, resolve: (p) => p.file }) }) },
+);
+
+builder.relayMutationField(
+  'deleteFile',
+  { inputFields: (t) => ({ fileId: t.globalID({ required: true, for: StoredFileRef }) }) },
+  {
+    authScopes: { editor: true },
+    errors: { types: [...COMMON_ERRORS], directResult: true },
+    resolve: async (_root, { input }, ctx) => ({ file: await deleteFile(commandContext(ctx), { fileId: input.fileId.id }) }),
+  },
+  { outputFields: (t) => ({ file: t.field({ type: StoredFileRef, resolve: (p) => p.file }) }) },
+);
