@@ -2,7 +2,8 @@
 // SSE (Yoga), GraphQL over WebSocket (graphql-ws) on the same path, health and metrics.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { GraphQLError } from 'graphql';
+import { type ExecutionArgs, GraphQLError } from 'graphql';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
@@ -19,8 +20,14 @@ import { createLogger, type Logger } from './logger.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import { newRequestId, runWithRequestId } from './request-context.ts';
 import { openServices } from './services.ts';
+import { CLOSE_CONNECTION, type ConnectionHooks } from './events/connection-hooks.ts';
+import { shareKey, subscribeShared } from './events/shared-execution.ts';
 
 export const GRAPHQL_PATH = '/graphql';
+/** Operations (mostly subscriptions) one WebSocket connection may run at once. */
+const MAX_OPERATIONS_PER_CONNECTION = 50;
+/** OPSGRAPH_SHARED_EXECUTION=0 turns per-event result sharing off (benchmark comparison). */
+const SHARE_SUBSCRIPTION_EXECUTION = process.env.OPSGRAPH_SHARED_EXECUTION !== '0';
 
 export interface RunningServer {
   url: string;
@@ -74,6 +81,8 @@ function createGraphQL(services: Services, metrics: Metrics): YogaServerInstance
     schema,
     graphqlEndpoint: GRAPHQL_PATH,
     landingPage: false,
+    // GraphiQL's assets are bundled (no CDN): the gateway runs on air-gapped networks.
+    renderGraphiQL,
     logging: false,
     batching: false,
     cors: config.corsOrigins.length ? { origin: config.corsOrigins, credentials: false, methods: ['GET', 'POST'] } : false,
@@ -174,8 +183,14 @@ export async function startServer(services: Services, opts: { onClose?: () => Pr
     sendJson(res, ok ? 200 : 503, { status: ok ? 'ok' : 'unavailable', checks });
   }
 
-  // GraphQL over WebSocket on the same path, following Yoga's graphql-ws recipe.
-  const wss = new WebSocketServer({ server, path: GRAPHQL_PATH });
+  // GraphQL over WebSocket on the same path, following Yoga's graphql-ws recipe. Close codes
+  // are graphql-ws's own (4400 bad message, 4401 not initialised, 4408 init timeout, 4409
+  // duplicate id, 4429 repeated init) plus 4403 for a bad key and 1013 for a slow consumer
+  // (see src/events/). Listeners are released when an operation completes or the socket
+  // closes: graphql-ws calls return() on every running subscription, and the activity feed
+  // unsubscribes from the bus there.
+  const wsMaskError = (err: unknown) => maskError(logger)(err, 'Unexpected error');
+  const wss = new WebSocketServer({ server, path: GRAPHQL_PATH, maxPayload: config.limits.maxRequestBytes });
   const wsServer = useServer<Record<string, unknown>, { actor?: Actor | null; request: http.IncomingMessage }>(
     {
       execute: (args) => (args.rootValue as { execute: typeof import('graphql').execute }).execute(args),
@@ -192,28 +207,43 @@ export async function startServer(services: Services, opts: { onClose?: () => Pr
         return true;
       },
       onSubscribe: async (ctx, _id, params) => {
+        // Each subscription holds a bounded queue (src/events/activity-feed.ts); capping how
+        // many one connection may run bounds the connection's memory as a whole.
+        if (Object.keys(ctx.subscriptions).length > MAX_OPERATIONS_PER_CONNECTION) {
+          return [new GraphQLError(`too many operations on one connection (limit ${MAX_OPERATIONS_PER_CONNECTION})`)];
+        }
+        const socket = ctx.extra.socket;
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
           ...ctx,
           req: ctx.extra.request,
-          socket: ctx.extra.socket,
+          socket,
           params,
           wsActor: ctx.extra.actor ?? null,
         });
+        const document = parse(params.query);
+        const errors = validate(schema, document);
+        if (errors.length) return errors;
+        const contextValue = (await contextFactory()) as GraphQLContext & ConnectionHooks;
+        // A feed whose client cannot keep up closes the socket with a reason, instead of queueing forever.
+        contextValue[CLOSE_CONNECTION] = (code, reason) => socket.close(code, reason.slice(0, 120));
+        // Subscribers with the same document, variables and role share one execution per event.
+        const key = shareKey(params.query, params.operationName, params.variables, contextValue.actor?.role ?? 'none');
         const args = {
           schema,
           operationName: params.operationName,
-          document: parse(params.query),
+          document,
           variableValues: params.variables,
-          contextValue: await contextFactory(),
-          rootValue: { execute, subscribe },
+          contextValue,
+          rootValue: {
+            execute,
+            subscribe: SHARE_SUBSCRIPTION_EXECUTION ? (a: ExecutionArgs) => subscribeShared(a, wsMaskError, key) : subscribe,
+          },
         };
-        const errors = validate(args.schema, args.document);
-        if (errors.length) return errors;
         return args;
       },
     },
     wss,
-    12_000, // keep-alive ping every 12 s
+    12_000, // keep-alive: ping every 12 s; graphql-ws answers pongs and the ws client replies automatically
   );
 
   await new Promise<void>((resolve, reject) => {
