@@ -1,9 +1,13 @@
 // Subcommands of the domain parts (jobs, registry, files, backup, db, cache). Each part adds
 // one line here.
 import type { Command } from 'commander';
+import { registerDbCommands } from './db.ts';
+import { registerJobCommands } from './jobs.ts';
 import { registerRegistryCommands } from './registry.ts';
 
 export function registerDomainCommands(program: Command): void {
   void program;
+  registerJobCommands(program);
+  registerDbCommands(program);
   registerRegistryCommands(program);
 }

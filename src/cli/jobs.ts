@@ -1,0 +1,134 @@
+// `opsgraph jobs import|export|verify` — moving campaigns.yaml (seed 004) in and out. The
+// writes go through the same commands as GraphQL, as the CLI user, so they appear in the
+// activity log like any other change.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import cliProgress from 'cli-progress';
+import type { Command } from 'commander';
+import type { CommandContext } from '../commands/command-context.ts';
+import { exportJobs } from '../commands/jobs/export-jobs.ts';
+import { importJobs } from '../commands/jobs/import-jobs.ts';
+import { loadConfig } from '../config.ts';
+import { parseJobData } from '../domain/job.ts';
+import { compareJobs, VERIFY_EXIT, verifyExitCode } from '../domain/job-verify.ts';
+import { ValidationError } from '../errors.ts';
+import { parseJobsYaml } from '../importers/jobs-yaml.ts';
+import { createLogger } from '../logger.ts';
+import { openServices } from '../services.ts';
+
+/** Files with at least this many jobs get a progress bar (on a terminal). */
+const PROGRESS_THRESHOLD = 1000;
+
+async function withCommandContext<T>(fn: (ctx: CommandContext) => Promise<T>): Promise<T> {
+  const services = await openServices(loadConfig(), { logger: createLogger('warn') });
+  try {
+    return await fn({ services, actor: { label: `cli:${os.userInfo().username}`, role: 'admin' } });
+  } finally {
+    await services.close();
+  }
+}
+
+/** `campaigns.yaml` → `campaigns.yaml.20261121T021500Z.bak` in `dir` (default: beside it). */
+export function backupFile(file: string, dir?: string): string {
+  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const target = path.join(dir ?? path.dirname(file), `${path.basename(file)}.${stamp}.bak`);
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  fs.copyFileSync(file, target, fs.constants.COPYFILE_EXCL);
+  return target;
+}
+
+function readJobsFile(file: string) {
+  try {
+    return parseJobsYaml(fs.readFileSync(file, 'utf8'));
+  } catch (err) {
+    if (err instanceof ValidationError || (err as NodeJS.ErrnoException).code) {
+      throw new Error(`${file}: ${(err as Error).message}`);
+    }
+    throw err;
+  }
+}
+
+export function registerJobCommands(program: Command): void {
+  const jobs = program.command('jobs').description('Campaign jobs: move campaigns.yaml in and out of the database.');
+
+  jobs
+    .command('import')
+    .description(
+      'Upsert the jobs of a campaigns.yaml (a list, or `jobs:`) by id, keeping unknown keys in `data`. ' +
+        'The file is copied to a timestamped backup first. Malformed entries are reported and skipped ' +
+        '(exit status 2), or abort everything with --strict (exit status 1).',
+    )
+    .argument('<file>', 'campaigns.yaml')
+    .option('--strict', 'import nothing if any entry is malformed')
+    .option('--backup-dir <dir>', 'where the backup copy goes (default: beside the file)')
+    .option('--no-backup', 'skip the backup copy')
+    .action(async (file: string, opts: { strict?: boolean; backupDir?: string; backup: boolean }) => {
+      if (opts.backup) console.error(`backup: ${backupFile(file, opts.backupDir)}`);
+      const parsed = readJobsFile(file);
+      const bar =
+        parsed.valid.length >= PROGRESS_THRESHOLD
+          ? new cliProgress.SingleBar({ format: 'importing [{bar}] {value}/{total} jobs', stream: process.stderr }, cliProgress.Presets.shades_classic)
+          : null;
+      bar?.start(parsed.valid.length, 0);
+      try {
+        const report = await withCommandContext((ctx) =>
+          importJobs(ctx, { parsed, strict: opts.strict, source: path.resolve(file), onProgress: (done) => bar?.update(done) }),
+        );
+        bar?.stop();
+        console.log(`found ${report.found}, imported ${report.imported}, updated ${report.updated}, unchanged ${report.unchanged}, rejected ${report.rejected.length}`);
+        for (const r of report.rejected) {
+          console.log(`  rejected entry ${r.index + 1}${r.line ? ` (line ${r.line})` : ''}${r.id ? ` id "${r.id}"` : ''}: ${r.reason}`);
+        }
+        if (report.rejected.length) process.exitCode = 2;
+      } finally {
+        bar?.stop();
+      }
+    });
+
+  jobs
+    .command('export')
+    .description('Write every job to a campaigns.yaml (`jobs:` form). An existing file is backed up first.')
+    .argument('<file>', 'campaigns.yaml to write')
+    .option('--backup-dir <dir>', 'where the backup of an existing file goes (default: beside it)')
+    .action(async (file: string, opts: { backupDir?: string }) => {
+      const { yaml, count } = await withCommandContext((ctx) => exportJobs(ctx, { destination: path.resolve(file) }));
+      if (fs.existsSync(file)) console.error(`backup: ${backupFile(file, opts.backupDir)}`);
+      // Write beside the target and rename: a crash never leaves half a file behind.
+      const tmp = `${file}.${process.pid}.tmp`;
+      fs.writeFileSync(tmp, yaml);
+      fs.renameSync(tmp, file);
+      console.log(`exported ${count} jobs to ${file}`);
+    });
+
+  jobs
+    .command('verify')
+    .description(
+      'Compare a campaigns.yaml with the database. Exit status is the sum of: ' +
+        `${VERIFY_EXIT.missingInDb} jobs missing in the database, ${VERIFY_EXIT.missingInFile} jobs missing in the file, ` +
+        `${VERIFY_EXIT.differing} jobs that differ, ${VERIFY_EXIT.rejected} malformed entries in the file; 0 when they agree.`,
+    )
+    .argument('<file>', 'campaigns.yaml')
+    .option('--limit <n>', 'list at most this many ids per kind of difference', '50')
+    .action(async (file: string, opts: { limit: string }) => {
+      const parsed = readJobsFile(file);
+      const rows = await withCommandContext((ctx) => ctx.services.db.reader.job.findMany({ select: { id: true, data: true } }));
+      const result = compareJobs(
+        new Map(parsed.valid.map((j) => [j.id, parseJobData(j.data)])),
+        new Map(rows.map((r) => [r.id, parseJobData(r.data)])),
+      );
+      const limit = Math.max(0, Number(opts.limit) || 0);
+      const list = (title: string, items: string[]) => {
+        console.log(`${title}: ${items.length}`);
+        for (const item of items.slice(0, limit)) console.log(`  ${item}`);
+        if (items.length > limit) console.log(`  … and ${items.length - limit} more`);
+      };
+      console.log(`file: ${parsed.found} entries (${parsed.rejected.length} malformed); database: ${rows.length} jobs`);
+      list('missing in database', result.missingInDb);
+      list('missing in file', result.missingInFile);
+      list('differing', result.differing.map((d) => `${d.id}: ${d.fields.join(', ')}`));
+      list('malformed in file', parsed.rejected.map((r) => `entry ${r.index + 1}${r.line ? ` (line ${r.line})` : ''}: ${r.reason}`));
+      process.exitCode = verifyExitCode(result, parsed.rejected.length);
+      console.log(process.exitCode === 0 ? 'OK: the file and the database agree' : `DIFFERENT (exit status ${process.exitCode})`);
+    });
+}
