@@ -54,6 +54,8 @@ builder.queryField('artifacts', (t) =>
 function artifactWhere(queries: ReadonlyArray<{ name: string; types?: readonly string[] | null }> | null | undefined) {
   if (!queries?.length) return {};
   if (queries.length > MAX_QUERIES) throw new ValidationError('queries', `at most ${MAX_QUERIES} queries at once`);
+  // Prisma reads an empty object inside OR as "matches nothing": a match-all query is no filter.
+  if (queries.some((q) => q.name === '*' && !q.types?.length)) return {};
   return {
     OR: queries.map((q) => ({
       name: q.name === '*' ? undefined : q.name,
