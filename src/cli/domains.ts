@@ -1,7 +1,9 @@
 // Subcommands of the domain parts (jobs, registry, files, backup, db, cache). Each part adds
 // one line here.
 import type { Command } from 'commander';
+import { registerCacheCommands } from './cache.ts';
 import { registerDbCommands } from './db.ts';
+import { registerFileCommands } from './files.ts';
 import { registerJobCommands } from './jobs.ts';
 import { registerRegistryCommands } from './registry.ts';
 
@@ -10,4 +12,6 @@ export function registerDomainCommands(program: Command): void {
   registerJobCommands(program);
   registerDbCommands(program);
   registerRegistryCommands(program);
+  registerFileCommands(program);
+  registerCacheCommands(program);
 }
