@@ -14,6 +14,7 @@ import {
   RegistryStatsDocument,
   UpdateRegistrySettingsDocument,
 } from './generated/graphql.ts';
+import { multipartRequest } from './support/files.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 
 let t: TestServer;
@@ -273,5 +274,33 @@ describe('artifacts', () => {
     // A deleted file cannot become an artifact.
     const { registerModelVersion: r } = await t.client('editor').request(RegisterModelVersionDocument, { input: input('artifact-1', { artifactFileId: fileId(dropped.id) }) });
     expect(r).toMatchObject({ __typename: 'ValidationError', field: 'artifactFileId' });
+  });
+
+  it('takes an uploaded artifact in the same request; a refused registration leaves no object behind', async () => {
+    const { blobs } = t.server.services;
+    const objects = async () => (await blobs.list('model-versions/', { limit: 1000 })).objects.length;
+    const before = await objects();
+    const send = (patch: Partial<RegisterModelVersionInput>) =>
+      multipartRequest(t.url, t.keys.editor, RegisterModelVersionDocument, { input: input('upload-1', { ...patch, artifact: null }) }, [
+        { path: 'variables.input.artifact', filename: 'model.h5', body: Buffer.from('weights-v1') },
+      ]);
+
+    const ok = await send({ validationMetrics: scored(10) });
+    const payload = ok.body.data?.registerModelVersion;
+    if (payload?.__typename !== 'RegisterModelVersionPayload') throw new Error(JSON.stringify(ok.body));
+    expect(payload.version.artifactFile).toMatchObject({ status: 'AVAILABLE' });
+    expect((await blobs.head(payload.version.artifactFile!.key))?.size).toBe(10);
+    expect(await objects()).toBe(before + 1);
+
+    // Refused inside the transaction (the hash already describes other data): object removed.
+    const refused = await send({ dataHash: 'a1b2c3d4e5f60718', numSamples: 1 });
+    expect(refused.body.data?.registerModelVersion).toMatchObject({ __typename: 'ConflictError' });
+    expect(await objects()).toBe(before + 1);
+
+    const { deleteModelVersion: d } = await t.client('admin').request(DeleteModelVersionDocument, {
+      input: { id: payload.version.id, force: true, deleteArtifacts: true },
+    });
+    expect(d).toMatchObject({ __typename: 'DeleteModelVersionPayload', artifactDeleted: true, newActiveVersion: null, model: { activeVersion: null } });
+    expect(await blobs.head(payload.version.artifactFile!.key)).toBeNull();
   });
 });

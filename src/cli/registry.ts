@@ -3,10 +3,7 @@
 import os from 'node:os';
 import type { Command } from 'commander';
 import type { CommandContext } from '../commands/command-context.ts';
-import { loadConfig } from '../config.ts';
-import { type ImportReport, importLegacyRegistry } from '../importers/legacy-registry.ts';
-import { createLogger } from '../logger.ts';
-import { openServices } from '../services.ts';
+import type { ImportReport } from '../importers/legacy-registry.ts';
 
 export function registerRegistryCommands(program: Command): void {
   const registry = program.command('registry').description('The model registry.');
@@ -21,6 +18,11 @@ export function registerRegistryCommands(program: Command): void {
     .option('--backup-dir <dir>', "where to write the backup (default: DIR's parent folder)")
     .option('--json', 'print the report as JSON')
     .action(async (dir: string, opts: { dryRun?: boolean; backupDir?: string; json?: boolean }) => {
+      // Loaded here, not at the top, so `opsgraph --help` stays fast.
+      const { loadConfig } = await import('../config.ts');
+      const { createLogger } = await import('../logger.ts');
+      const { openServices } = await import('../services.ts');
+      const { importLegacyRegistry } = await import('../importers/legacy-registry.ts');
       const config = loadConfig();
       const services = await openServices(config, { logger: createLogger('warn') });
       try {

@@ -1,18 +1,26 @@
 // registerModelVersion: validate, then in ONE transaction create the model if needed, take
 // the next version number, score, attach lineage and artifact, and auto-promote. The
 // single writer serializes concurrent registrations, so numbers come out gap-free.
-import type { Tx } from '../../db/database.ts';
+// An uploaded artifact is streamed to the store first and its row written in the same
+// transaction; if that transaction fails, the object is removed (files' writeOrRemove).
+import crypto from 'node:crypto';
+import type { AfterCommit, Tx } from '../../db/database.ts';
 import { shouldAutoPromote } from '../../domain/promotion.ts';
 import { type RegisterVersionInput, type ValidRegistration, validateRegistration } from '../../domain/registry-validation.ts';
 import { performanceScore, scoringMetrics } from '../../domain/score.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.ts';
 import type { DataLineage, Model, ModelVersion } from '../../generated/prisma/client.ts';
+import type { PutResult } from '../../storage/blob-store.ts';
 import { type CommandContext, recordActivity } from '../command-context.ts';
+import { checkFilename, objectKey } from '../files/file-rules.ts';
+import { createAvailableRow, storeObject, type Upload, writeOrRemove } from '../files/store-object.ts';
 import { changeActiveVersion, readSettings } from './shared.ts';
 
 export interface RegisterModelVersionInput extends RegisterVersionInput {
   /** Raw id of an existing StoredFile holding the model artifact. */
   artifactFileId?: string | null;
+  /** Or the artifact itself, uploaded with the request. */
+  artifact?: Upload | null;
 }
 
 export interface RegisterModelVersionResult {
@@ -23,40 +31,67 @@ export interface RegisterModelVersionResult {
 
 export async function registerModelVersion(ctx: CommandContext, input: RegisterModelVersionInput): Promise<RegisterModelVersionResult> {
   const valid = validateRegistration(input);
-  return ctx.services.db.write(async (tx, afterCommit) => {
-    const artifactFileId = input.artifactFileId ? await checkArtifact(tx, input.artifactFileId) : null;
-    const lineage = await upsertLineage(tx, valid.lineage);
-    const settings = await readSettings(tx);
-    const score = performanceScore(scoringMetrics(valid.trainingMetrics, valid.validationMetrics, valid.validationPerformed), settings);
+  if (input.artifact && input.artifactFileId) throw new ValidationError('artifact', 'send either artifact or artifactFileId, not both');
+  if (!input.artifact) return ctx.services.db.write((tx, afterCommit) => writeVersion(tx, afterCommit, ctx, valid, { fileId: input.artifactFileId ?? null }));
+  // The version id is chosen here so the object key can name it before the row exists.
+  const versionId = crypto.randomUUID();
+  const filename = checkFilename(input.artifact.filename);
+  const key = objectKey('ModelVersion', versionId, 'MODEL_ARTIFACT', filename);
+  const stored = await storeObject(ctx, key, input.artifact);
+  const upload = { versionId, filename, contentType: input.artifact.contentType, stored };
+  return writeOrRemove(ctx, key, () => ctx.services.db.write((tx, afterCommit) => writeVersion(tx, afterCommit, ctx, valid, { upload })));
+}
 
-    const existing = await tx.model.findUnique({ where: { sensorId_modelType: { sensorId: valid.sensorId, modelType: valid.modelType } } });
-    const model = existing ?? (await tx.model.create({ data: { sensorId: valid.sensorId, modelType: valid.modelType } }));
-    const others = await tx.modelVersion.findMany({ where: { modelId: model.id }, select: { performanceScore: true } });
-    const { nextVersionNumber: taken } = await tx.model.update({
-      where: { id: model.id },
-      data: { nextVersionNumber: { increment: 1 } },
-      select: { nextVersionNumber: true },
-    });
-    const version = await tx.modelVersion.create({
-      data: versionData(valid, { modelId: model.id, versionNumber: taken - 1, score, lineageId: lineage.id, artifactFileId, createdBy: ctx.actor.label }),
-    });
+type ArtifactSource = { fileId: string | null } | { upload: { versionId: string; filename: string; contentType: string; stored: PutResult } };
 
-    const promoted = shouldAutoPromote(score, others);
-    if (promoted) {
-      const from = model.activeVersionId
-        ? await tx.modelVersion.findUnique({ where: { id: model.activeVersionId }, select: { id: true, versionNumber: true } })
-        : null;
-      await changeActiveVersion(tx, { modelId: model.id, from, to: version, reason: 'AUTOMATIC', actor: ctx.actor.label });
-    }
-    await recordActivity(tx, afterCommit, ctx, {
-      subjectType: 'Model',
-      subjectId: model.id,
-      activityType: 'model_version_registered',
-      description: `${valid.sensorId}/${valid.modelType} v${version.versionNumber} registered with score ${score.toFixed(4)}${promoted ? ', now active' : ''}`,
-      details: { versionId: version.id, versionNumber: version.versionNumber, performanceScore: score, promoted, modelCreated: !existing, dataHash: lineage.dataHash },
-    });
-    return { version, model: await tx.model.findUniqueOrThrow({ where: { id: model.id } }), promoted };
+async function writeVersion(
+  tx: Tx,
+  afterCommit: AfterCommit,
+  ctx: CommandContext,
+  valid: ValidRegistration,
+  artifact: ArtifactSource,
+): Promise<RegisterModelVersionResult> {
+  const artifactFileId = 'fileId' in artifact && artifact.fileId ? await checkArtifact(tx, artifact.fileId) : null;
+  const lineage = await upsertLineage(tx, valid.lineage);
+  const settings = await readSettings(tx);
+  const score = performanceScore(scoringMetrics(valid.trainingMetrics, valid.validationMetrics, valid.validationPerformed), settings);
+
+  const existing = await tx.model.findUnique({ where: { sensorId_modelType: { sensorId: valid.sensorId, modelType: valid.modelType } } });
+  const model = existing ?? (await tx.model.create({ data: { sensorId: valid.sensorId, modelType: valid.modelType } }));
+  const others = await tx.modelVersion.findMany({ where: { modelId: model.id }, select: { performanceScore: true } });
+  const { nextVersionNumber: taken } = await tx.model.update({
+    where: { id: model.id },
+    data: { nextVersionNumber: { increment: 1 } },
+    select: { nextVersionNumber: true },
   });
+  let version = await tx.modelVersion.create({
+    data: {
+      id: 'upload' in artifact ? artifact.upload.versionId : undefined,
+      ...versionData(valid, { modelId: model.id, versionNumber: taken - 1, score, lineageId: lineage.id, artifactFileId, createdBy: ctx.actor.label }),
+    },
+  });
+  if ('upload' in artifact) {
+    // The file row names its owner (the version), so it follows the version row.
+    const owner = { ownerType: 'ModelVersion' as const, useCaseId: null, modelVersionId: version.id, artifactId: null };
+    const file = await createAvailableRow(tx, ctx, { owner, fileType: 'MODEL_ARTIFACT', ...artifact.upload });
+    version = await tx.modelVersion.update({ where: { id: version.id }, data: { artifactFileId: file.id } });
+  }
+
+  const promoted = shouldAutoPromote(score, others);
+  if (promoted) {
+    const from = model.activeVersionId
+      ? await tx.modelVersion.findUnique({ where: { id: model.activeVersionId }, select: { id: true, versionNumber: true } })
+      : null;
+    await changeActiveVersion(tx, { modelId: model.id, from, to: version, reason: 'AUTOMATIC', actor: ctx.actor.label });
+  }
+  await recordActivity(tx, afterCommit, ctx, {
+    subjectType: 'Model',
+    subjectId: model.id,
+    activityType: 'model_version_registered',
+    description: `${valid.sensorId}/${valid.modelType} v${version.versionNumber} registered with score ${score.toFixed(4)}${promoted ? ', now active' : ''}`,
+    details: { versionId: version.id, versionNumber: version.versionNumber, performanceScore: score, promoted, modelCreated: !existing, dataHash: lineage.dataHash },
+  });
+  return { version, model: await tx.model.findUniqueOrThrow({ where: { id: model.id } }), promoted };
 }
 
 function versionData(

@@ -7,7 +7,9 @@ import { registerModelVersion } from '../../commands/registry/register-model-ver
 import { readSettings } from '../../commands/registry/shared.ts';
 import { updateRegistrySettings } from '../../commands/registry/update-registry-settings.ts';
 import { PROMOTION_REASONS } from '../../domain/promotion.ts';
-import { ValidationError } from '../../errors.ts';
+import { UploadTooLargeError } from '../../commands/files/errors.ts';
+import { StorageError, ValidationError } from '../../errors.ts';
+import { openUpload } from '../../storage/multipart-upload.ts';
 import { builder } from '../builder.ts';
 import { commandContext } from '../command.ts';
 import { encodeId } from '../global-id.ts';
@@ -63,8 +65,7 @@ export const ModelVersionRef = builder.prismaNode('ModelVersion', {
     validationMetrics: t.expose('validationMetrics', { type: 'JSON', nullable: true }),
     trainingTimeSeconds: t.exposeFloat('trainingTimeSeconds', { nullable: true }),
     modelPath: t.exposeString('modelPath', { nullable: true, description: 'Where a legacy artifact lives on disk; new versions use `artifactFile`.' }),
-    // StoredFile is another part of the graph; until it is an object type the id is exposed.
-    artifactFileId: t.exposeID('artifactFileId', { nullable: true, description: 'Raw id of the StoredFile holding the artifact.' }),
+    // `artifactFile` (the StoredFile) is added by the files module, src/graphql/types/file.ts.
     lineage: t.relation('lineage', { nullable: true }),
     legacyId: t.exposeString('legacyId', { nullable: true, description: 'The version_id in the legacy JSON registry, when imported.' }),
     createdBy: t.exposeString('createdBy'),
@@ -273,17 +274,22 @@ builder.relayMutationField(
       dataEndDate: t.field({ type: 'DateTime' }),
       numSamples: t.int(),
       artifactFileId: t.globalID({ description: 'An existing StoredFile holding the model artifact.' }),
+      artifact: t.field({ type: 'File', description: 'Or upload the artifact with the request (GraphQL multipart request).' }),
       modelPath: t.string({ description: 'Legacy: where the artifact lives on disk.' }),
     }),
   },
   {
     authScopes: { editor: true },
-    errors: { types: [...COMMON_ERRORS], directResult: true },
-    resolve: (_root, { input }, ctx) => {
+    errors: { types: [...COMMON_ERRORS, StorageError, UploadTooLargeError], directResult: true },
+    resolve: async (_root, { input }, ctx) => {
       if (input.artifactFileId && input.artifactFileId.typename !== 'StoredFile') {
         throw new ValidationError('artifactFileId', `must be a StoredFile id (got a ${input.artifactFileId.typename})`);
       }
-      return registerModelVersion(commandContext(ctx), { ...input, artifactFileId: input.artifactFileId?.id });
+      return registerModelVersion(commandContext(ctx), {
+        ...input,
+        artifactFileId: input.artifactFileId?.id,
+        artifact: input.artifact ? await openUpload(input.artifact, 'artifact') : null,
+      });
     },
   },
   {
