@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandContext } from '../src/commands/command-context.ts';
 import { importLegacyRegistry } from '../src/importers/legacy-registry.ts';
 import { RegistryModelDocument, RegistryModelsDocument } from './generated/graphql.ts';
-import { startTestServer, type TestServer } from './support/server.ts';
+import { sqlStatementsOf, startTestServer, type TestServer } from './support/server.ts';
 
 const run = promisify(execFile);
 
@@ -172,6 +172,18 @@ describe('legacy registry import', () => {
     const v1 = m03full!.versions.edges.find((e) => e.node.legacyId === 'm03_v1')!.node;
     expect(v1.validationPerformed).toBe(false);
     expect(m03full!.versions.edges.find((e) => e.node.legacyId === 'm03_v3')!.node.validationPerformed).toBe(true);
+  });
+
+  it('nested lists cost one query per level, however many models there are', async () => {
+    const query = `query ($first: Int) { models(first: $first) { edges { node {
+      activeVersion { versionNumber lineage { dataHash } }
+      versions(first: 10) { totalCount edges { node { versionNumber isActive lineage { dataHash numSamples } } } }
+      promotions(first: 5) { edges { node { reason version { versionNumber } } } }
+    } } } }`;
+    const few = await sqlStatementsOf(t.client('viewer'), query, { first: 3 });
+    const all = await sqlStatementsOf(t.client('viewer'), query, { first: 30 });
+    expect(all.statements).toBe(few.statements);
+    expect(all.statements).toBeLessThan(15);
   });
 
   it('a second run changes nothing (and writes no second backup)', async () => {
