@@ -2,7 +2,7 @@
 // SSE (Yoga), GraphQL over WebSocket (graphql-ws) on the same path, health and metrics.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type ExecutionArgs, GraphQLError } from 'graphql';
+import { type ExecutionArgs, getOperationAST, GraphQLError } from 'graphql';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { useServer } from 'graphql-ws/use/ws';
@@ -20,6 +20,7 @@ import { createLogger, type Logger } from './logger.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import { newRequestId, runWithRequestId } from './request-context.ts';
 import { openServices } from './services.ts';
+import { READER_LEASE, releaseRequestReader } from './db/database.ts';
 import { CLOSE_CONNECTION, type ConnectionHooks } from './events/connection-hooks.ts';
 import { shareKey, subscribeShared } from './events/shared-execution.ts';
 
@@ -92,24 +93,55 @@ function createGraphQL(services: Services, metrics: Metrics): YogaServerInstance
       defaultQuery: 'query Me {\n  viewer { name role }\n  useCaseStateMachine { states }\n}\n',
     },
     maskedErrors: { maskError: maskError(logger) },
-    plugins: [useSqlCounter(config.debugSql), usePageSizeLimit(config.limits.maxPageSize), useOperationLog(logger, metrics)],
+    plugins: [useSqlCounter(config.debugSql), usePageSizeLimit(config.limits.maxPageSize), useOperationLog(logger, metrics), useReaderLeaseRelease()],
     context: async (initial): Promise<GraphQLContext> => {
+      // The request's reader is fixed here, at request start, through a lease: a restore
+      // (src/db/database.ts replaceFile) waits for it, and requests that arrive during the
+      // swap wait here and then run on the new database. HTTP releases it when the response
+      // ends; subscriptions release it at once (useReaderLeaseRelease), graphql-ws operations
+      // when they finish.
+      const lease = await services.db.leaseReader();
+      initial.res?.once('close', () => lease.release());
       let actor: Actor | null;
-      if (initial.wsActor !== undefined) {
-        actor = initial.wsActor;
-      } else {
-        const result = await resolveActor(bearerToken(initial.request.headers.get('authorization')), verifier, config);
-        if (!result.ok) throw new GraphQLError(result.reason, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
-        actor = result.actor;
+      try {
+        if (initial.wsActor !== undefined) {
+          actor = initial.wsActor;
+        } else {
+          const result = await resolveActor(bearerToken(initial.request.headers.get('authorization')), verifier, config);
+          if (!result.ok) throw new GraphQLError(result.reason, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+          actor = result.actor;
+        }
+        if (!actor) {
+          throw new GraphQLError('authentication required: send "Authorization: Bearer <api key>"', {
+            extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+          });
+        }
+      } catch (err) {
+        lease.release();
+        throw err;
       }
-      if (!actor) {
-        throw new GraphQLError('authentication required: send "Authorization: Bearer <api key>"', {
-          extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
-        });
-      }
-      return { requestId: newRequestId(), actor, services, reader: services.db.reader, loaders: new Map() };
+      return {
+        requestId: newRequestId(),
+        actor,
+        services,
+        // After an early release (subscriptions) the context follows the live database.
+        get reader() {
+          return lease.released ? services.db.reader : lease.reader;
+        },
+        loaders: new Map(),
+        [READER_LEASE]: lease,
+      } as GraphQLContext;
     },
   });
+}
+
+/** Subscriptions outlive any restore: they drop the request's reader lease when they start. */
+function useReaderLeaseRelease(): Plugin<GraphQLContext> {
+  return {
+    onSubscribe({ args }) {
+      releaseRequestReader(args.contextValue);
+    },
+  };
 }
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
@@ -198,7 +230,8 @@ export async function startServer(services: Services, opts: { onClose?: () => Pr
       onConnect: async (ctx) => {
         const params = ctx.connectionParams ?? {};
         const raw = (params.authorization ?? params.Authorization ?? params.apiKey) as string | undefined;
-        const result = await resolveActor(bearerToken(raw ?? null), verifier, config);
+        const lease = await services.db.leaseReader(); // waits while a restore swaps the database
+        const result = await resolveActor(bearerToken(raw ?? null), verifier, config).finally(() => lease.release());
         if (!result.ok || !result.actor) {
           ctx.extra.socket.close(4403, result.ok ? 'authentication required: send {authorization: "Bearer <key>"} in connection_init' : result.reason);
           return false;
@@ -224,6 +257,8 @@ export async function startServer(services: Services, opts: { onClose?: () => Pr
         const errors = validate(schema, document);
         if (errors.length) return errors;
         const contextValue = (await contextFactory()) as GraphQLContext & ConnectionHooks;
+        const isSubscription = getOperationAST(document, params.operationName)?.operation === 'subscription';
+        if (isSubscription) releaseRequestReader(contextValue);
         // A feed whose client cannot keep up closes the socket with a reason, instead of queueing forever.
         contextValue[CLOSE_CONNECTION] = (code, reason) => socket.close(code, reason.slice(0, 120));
         // Subscribers with the same document, variables and role share one execution per event.
@@ -235,7 +270,14 @@ export async function startServer(services: Services, opts: { onClose?: () => Pr
           variableValues: params.variables,
           contextValue,
           rootValue: {
-            execute,
+            // Queries and mutations over the socket hold their reader lease until they finish.
+            execute: async (a: ExecutionArgs) => {
+              try {
+                return await execute(a);
+              } finally {
+                releaseRequestReader(contextValue);
+              }
+            },
             subscribe: SHARE_SUBSCRIPTION_EXECUTION ? (a: ExecutionArgs) => subscribeShared(a, wsMaskError, key) : subscribe,
           },
         };

@@ -26,10 +26,23 @@ export interface DatabaseOptions {
   onAfterCommitError?: (err: unknown) => void;
 }
 
+/** A request's hold on the current reader: a restore waits until every lease is released. */
+export interface ReaderLease {
+  readonly reader: Reader;
+  /** Idempotent. */
+  release(): void;
+  readonly released: boolean;
+}
+
 export class Database {
   readonly file: string;
-  readonly reader: Reader;
-  readonly #writer: PrismaClient;
+  #reader: Reader;
+  #writer: PrismaClient;
+  readonly #common: Omit<Parameters<typeof sqliteAdapterFactory>[0], 'readonly'>;
+  // Live swap (restore): while #gate is set, new leases wait for it; #leases counts the
+  // requests still using the current reader.
+  #gate: Promise<void> | null = null;
+  #leases = 0;
   #tail: Promise<unknown> = Promise.resolve();
   #pendingWrites = 0;
   #closed = false;
@@ -38,19 +51,99 @@ export class Database {
   constructor(o: DatabaseOptions) {
     this.file = path.resolve(o.file);
     fs.mkdirSync(path.dirname(this.file), { recursive: true });
-    const common = { file: this.file, synchronous: o.synchronous ?? 'FULL', busyTimeoutMs: o.busyTimeoutMs ?? 5000 };
+    this.#common = { file: this.file, synchronous: o.synchronous ?? 'FULL', busyTimeoutMs: o.busyTimeoutMs ?? 5000 };
+    [this.#writer, this.#reader] = this.#clients();
+    this.#onAfterCommitError = o.onAfterCommitError ?? ((err) => console.error('after-commit task failed', err));
+  }
+
+  #clients(): [PrismaClient, Reader] {
     // The writer connects first so the database file and WAL mode exist before the reader
     // (which is opened read-only and must find the file) connects.
-    this.#writer = new PrismaClient({ adapter: sqliteAdapterFactory({ ...common, readonly: false }) });
-    this.reader = new PrismaClient({ adapter: sqliteAdapterFactory({ ...common, readonly: true }) });
-    this.#onAfterCommitError = o.onAfterCommitError ?? ((err) => console.error('after-commit task failed', err));
+    return [
+      new PrismaClient({ adapter: sqliteAdapterFactory({ ...this.#common, readonly: false }) }),
+      new PrismaClient({ adapter: sqliteAdapterFactory({ ...this.#common, readonly: true }) }),
+    ];
+  }
+
+  /**
+   * The current read-only client. Code that runs a whole request on it should take a
+   * `leaseReader()` instead, so a restore never swaps the database under a request.
+   */
+  get reader(): Reader {
+    return this.#reader;
+  }
+
+  /**
+   * The reader for one request. During a restore this waits until the new database is in
+   * place; until the lease is released, a restore waits for this request to finish. So a
+   * request sees the old database or the new one, never a mix, and never fails for the swap.
+   */
+  async leaseReader(): Promise<ReaderLease> {
+    while (this.#gate) await this.#gate;
+    this.#leases += 1;
+    let released = false;
+    const reader = this.#reader;
+    return {
+      reader,
+      get released() {
+        return released;
+      },
+      release: () => {
+        if (released) return;
+        released = true;
+        this.#leases -= 1;
+      },
+    };
+  }
+
+  /**
+   * Replaces the database file with `newFile` (a checked, migrated copy on the same file
+   * system) without a restart: new requests and writes wait; earlier writes finish; then,
+   * once no request holds a reader lease, the connections close, the file is renamed into
+   * place and fresh connections open. If the leases are not released within `leaseWaitMs`
+   * nothing is changed and it throws.
+   */
+  async replaceFile(newFile: string, options: { leaseWaitMs?: number } = {}): Promise<void> {
+    if (this.#closed) throw new Error('database is closed');
+    let openGate!: () => void;
+    this.#gate = new Promise<void>((resolve) => (openGate = resolve));
+    try {
+      // Leases first, outside the write queue: a request that holds one may still be
+      // waiting for its own write, which must be allowed to finish.
+      const waitMs = options.leaseWaitMs ?? 30_000;
+      const deadline = Date.now() + waitMs;
+      while (this.#leases > 0) {
+        if (Date.now() > deadline) throw new Error(`${this.#leases} request(s) still running after ${waitMs} ms; database not replaced`);
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      await this.#exclusive(async () => {
+        await this.#reader.$disconnect();
+        await this.#writer.$disconnect();
+        // The old WAL and shared-memory files belong to the old database: a new connection
+        // must not replay them into the restored one.
+        for (const suffix of ['-wal', '-shm', '-journal']) fs.rmSync(this.file + suffix, { force: true });
+        fs.renameSync(newFile, this.file);
+        [this.#writer, this.#reader] = this.#clients();
+        await this.connect();
+      });
+    } finally {
+      this.#gate = null;
+      openGate();
+    }
+  }
+
+  /** Runs `fn` in the write queue: after every earlier write, before every later one. */
+  #exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const result = this.#tail.then(fn, fn);
+    this.#tail = result.catch(() => undefined);
+    return result;
   }
 
   async connect(): Promise<void> {
     await this.#writer.$connect();
     await this.#writer.$queryRawUnsafe('SELECT 1');
-    await this.reader.$connect();
-    await this.reader.$queryRawUnsafe('SELECT 1');
+    await this.#reader.$connect();
+    await this.#reader.$queryRawUnsafe('SELECT 1');
   }
 
   /**
@@ -103,7 +196,18 @@ export class Database {
     if (this.#closed) return;
     this.#closed = true;
     await this.drain();
-    await this.reader.$disconnect();
+    await this.#reader.$disconnect();
     await this.#writer.$disconnect();
   }
+}
+
+/** Where the server keeps a request's ReaderLease on its GraphQL context. */
+export const READER_LEASE = Symbol('opsgraph.readerLease');
+
+/**
+ * Lets go of the request's reader early: subscriptions (they live for hours and must not
+ * hold up a restore) and the restore mutation itself (it waits for all other requests).
+ */
+export function releaseRequestReader(context: object): void {
+  (context as { [READER_LEASE]?: ReaderLease })[READER_LEASE]?.release();
 }

@@ -1,0 +1,78 @@
+// Restoring a backup into the running server: download, verify, check, migrate, keep a
+// pre-restore backup, then swap the live database (src/db/database.ts replaceFile). Every
+// check happens on a private copy first, so a corrupt, truncated or too-new backup is
+// refused with a clear error and the live database is never touched.
+import fs from 'node:fs';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type { Services } from '../commands/command-context.ts';
+import { applyMigrations, migrationStatus } from '../db/migrate.ts';
+import { BackupError } from './errors.ts';
+import { gunzipFile, scratchDir, sha256File } from './files.ts';
+import { type BackupResult, takeBackup } from './snapshot.ts';
+import { inspectDatabase } from './sqlite-worker.ts';
+import { type BackupInfo, describeBackup, latestBackup } from './store.ts';
+
+export interface RestoreResult {
+  backup: BackupInfo;
+  dryRun: boolean;
+  /** Migrations applied to the restored copy (it was older than the code). */
+  migrationsApplied: string[];
+  /** The backup of the database as it was just before the swap (null on a dry run). */
+  preRestoreBackup: BackupResult | null;
+}
+
+/** `key` is an object key or "latest". */
+export async function restoreBackup(
+  services: Services,
+  options: { key: string; dryRun?: boolean; beforeSwap?: () => void },
+): Promise<RestoreResult> {
+  const { db, blobs, logger } = services;
+  const backup = options.key === 'latest' ? await latestBackup(blobs) : await describeBackup(blobs, options.key);
+  if (!backup) {
+    throw new BackupError('BACKUP_NOT_FOUND', options.key === 'latest' ? 'there is no backup in the store' : `no backup at ${options.key}`);
+  }
+  const scratch = scratchDir(db.file, 'restore');
+  try {
+    const gz = path.join(scratch.dir, 'backup.db.gz');
+    await pipeline(await blobs.get(backup.key), fs.createWriteStream(gz));
+    const actual = await sha256File(gz);
+    if (!backup.checksumSha256) throw new BackupError('BACKUP_CORRUPT', `refused ${backup.key}: it has no recorded SHA-256 to verify against`);
+    if (actual !== backup.checksumSha256) {
+      throw new BackupError('BACKUP_CORRUPT', `refused ${backup.key}: SHA-256 is ${actual} but the backup recorded ${backup.checksumSha256} (corrupt or truncated); the live database is unchanged`);
+    }
+    const file = path.join(scratch.dir, 'restored.db');
+    await gunzipFile(gz, file).catch((err: Error) => {
+      throw new BackupError('BACKUP_CORRUPT', `refused ${backup.key}: it does not decompress: ${err.message}`, { cause: err });
+    });
+    const facts = await inspectDatabase(file).catch((err: Error) => {
+      throw new BackupError('BACKUP_CORRUPT', `refused ${backup.key}: not a readable SQLite database: ${err.message}`, { cause: err });
+    });
+    if (facts.integrity !== 'ok') throw new BackupError('BACKUP_CORRUPT', `refused ${backup.key}: integrity_check failed: ${facts.integrity}`);
+
+    // Schema version: the backup's latest migration must be one this build knows.
+    const status = migrationStatus(file);
+    const known = [...status.applied, ...status.pending];
+    if (facts.schemaVersion && !known.includes(facts.schemaVersion)) {
+      throw new BackupError(
+        'BACKUP_TOO_NEW',
+        `refused ${backup.key}: its schema (${facts.schemaVersion}) is newer than this build knows (latest ${known.at(-1) ?? 'none'}); run a newer opsgraph to restore it`,
+      );
+    }
+    let migrationsApplied: string[] = [];
+    if (!options.dryRun && status.pending.length) {
+      migrationsApplied = (await applyMigrations(file, { log: (msg) => logger.info(msg) })).applied;
+    }
+    if (options.dryRun) return { backup, dryRun: true, migrationsApplied: status.pending, preRestoreBackup: null };
+
+    const preRestoreBackup = await takeBackup(services, { label: `pre-restore (before restoring ${path.basename(backup.key)})` });
+    options.beforeSwap?.();
+    await db.replaceFile(file).catch((err: Error) => {
+      throw new BackupError('RESTORE_FAILED', `restore of ${backup.key} not applied: ${err.message}`, { cause: err });
+    });
+    logger.warn({ key: backup.key, preRestore: preRestoreBackup.key, migrationsApplied }, 'database restored from backup');
+    return { backup, dryRun: false, migrationsApplied, preRestoreBackup };
+  } finally {
+    scratch.remove();
+  }
+}

@@ -1,0 +1,23 @@
+// backupDatabase / `opsgraph backup` / the schedule: take a backup, then record it in the
+// activity log (subjectType "Backup": not a node, its subject resolves to null).
+import { takeBackup, type BackupResult } from '../../backup/snapshot.ts';
+import { type CommandContext, recordActivity } from '../command-context.ts';
+
+export async function backupDatabase(ctx: CommandContext, input: { label?: string | null } = {}): Promise<BackupResult> {
+  const result = await takeBackup(ctx.services, { label: input.label });
+  await ctx.services.db.write(async (tx, afterCommit) => {
+    await recordActivity(tx, afterCommit, ctx, {
+      subjectType: 'Backup',
+      subjectId: result.key,
+      activityType: 'backup_created',
+      description: `Database backed up to ${result.key}${result.label ? ` (${result.label})` : ''}`,
+      details: { key: result.key, size: result.size, sha256: result.checksumSha256, schemaVersion: result.schemaVersion, pruned: result.pruned },
+    });
+  });
+  return result;
+}
+
+/** "Backup before risky operations" (seed 000): imports call this first. */
+export function backupBefore(ctx: CommandContext, operation: string): Promise<BackupResult> {
+  return backupDatabase(ctx, { label: `before ${operation}` });
+}
