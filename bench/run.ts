@@ -24,6 +24,8 @@ const USAGE = `usage: npm run bench -- [CASE ...] [--duration SECONDS] [--json [
   --duration N   seconds of timed load per side (gateway, baseline) and case (default ${DEFAULT_DURATION}),
                  run as A B B A halves after a short warm-up
   --json [FILE]  also write all results as JSON (default ${path.relative(process.cwd(), DEFAULT_JSON)})
+  --nice N       run the benchmark (servers included) at this nice value, e.g. -10 (needs
+                 privileges below 0) so other work on the machine disturbs it less
   --list         list the cases and exit`;
 
 interface Args {
@@ -31,10 +33,11 @@ interface Args {
   durationSec: number;
   json: string | null;
   list: boolean;
+  nice: number | null;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { cases: [], durationSec: DEFAULT_DURATION, json: null, list: false };
+  const args: Args = { cases: [], durationSec: DEFAULT_DURATION, json: null, list: false, nice: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--help' || a === '-h') {
@@ -47,6 +50,11 @@ function parseArgs(argv: string[]): Args {
       const n = Number(v);
       if (!Number.isFinite(n) || n <= 0 || n > 600) fail(`--duration wants seconds between 0 and 600, got "${v}"`);
       args.durationSec = n;
+    } else if (a === '--nice' || a.startsWith('--nice=')) {
+      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < -20 || n > 19) fail(`--nice wants an integer from -20 to 19, got "${v}"`);
+      args.nice = n;
     } else if (a === '--json' || a.startsWith('--json=')) {
       if (a.includes('=')) args.json = a.slice(a.indexOf('=') + 1);
       else {
@@ -97,7 +105,16 @@ async function main(): Promise<void> {
   if (unknown.length) fail(`unknown case(s): ${unknown.join(', ')}; known: ${all.map((c) => c.name).join(', ')}`);
   const selected = args.cases.length ? all.filter((c) => args.cases.includes(c.name)) : all;
 
-  const placement = pinLoadGenerator();
+  let placement = pinLoadGenerator();
+  if (args.nice !== null) {
+    // Child processes (the servers) inherit the nice value of the thread that spawns them.
+    try {
+      os.setPriority(args.nice);
+      placement += `; nice ${args.nice}`;
+    } catch (err) {
+      placement += `; could not set nice ${args.nice} (${(err as Error).message})`;
+    }
+  }
   const machine = {
     date: new Date().toISOString(),
     node: process.version,

@@ -77,6 +77,7 @@ const mutation: BenchCase = {
           rows: t.rows,
           ratio: t.ratio,
           notes: [
+            ...t.cpuNotes,
             'answers and activity rows checked equal before timing (ids and timestamps aside)',
             `gateway SQL statements per request: ${sql ?? 'not reported'} (baseline: BEGIN IMMEDIATE, 2 INSERT, COMMIT)`,
             `SQLite synchronous=FULL, WAL, on ${file.startsWith('/tmp') ? '/tmp' : 'the data dir'}; ${written.useCases.toLocaleString('en-US')} use cases in the file afterwards` +

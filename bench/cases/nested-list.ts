@@ -53,6 +53,7 @@ const nestedList: BenchCase = {
           ratio: t.ratio,
           target: 0.5,
           notes: [
+            ...t.cpuNotes,
             `${USE_CASES} use cases, ${children} child rows per response; answers checked deep-equal before timing`,
             `gateway SQL statements per request: ${sql ?? 'not reported'} (extensions.sqlStatements)`,
           ],

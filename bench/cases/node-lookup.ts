@@ -40,7 +40,10 @@ const nodeLookup: BenchCase = {
           name: 'node-lookup',
           rows: t.rows,
           ratio: t.ratio,
-          notes: [`answers checked deep-equal before timing; gateway SQL statements per request: ${sql ?? 'not reported'}`],
+          notes: [
+            ...t.cpuNotes,
+            `answers checked deep-equal before timing; gateway SQL statements per request: ${sql ?? 'not reported'}`,
+          ],
         };
       },
     );

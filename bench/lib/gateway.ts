@@ -45,6 +45,9 @@ export async function startGateway(o: StartGatewayOptions = {}): Promise<Gateway
       PORT: String(port),
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
+      // What the Dockerfile ships: graphql-js skips its development-mode checks and the
+      // Pothos Prisma plugin its unused-query tracking.
+      NODE_ENV: 'production',
       OPSGRAPH_BOOTSTRAP_ADMIN_KEY: adminKey,
       // Counting runs on every request anyway (metrics); this only adds the count to the
       // response's `extensions`, which the cases report as SQL statements per request.

@@ -2,8 +2,27 @@
 // warm-up (JIT, caches, prepared statements) runs first and is discarded. Every response
 // time is kept so phases can be merged (see `mergeLoads`) and percentiles computed over all
 // of them.
+import fs from 'node:fs';
 import os from 'node:os';
 import autocannon from 'autocannon';
+
+const CLK_TCK = 100; // USER_HZ on Linux
+
+/**
+ * CPU seconds (user + system, all threads) a process has used so far, from /proc; null where
+ * there is no /proc. Unlike req/s, CPU time per request hardly depends on how much of the
+ * core the server got, so it stays meaningful when other work shares the machine.
+ */
+export function cpuSeconds(pid: number): number | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // fields[0] is field 3 (state); utime and stime are fields 14 and 15.
+    return (Number(fields[11]) + Number(fields[12])) / CLK_TCK;
+  } catch {
+    return null;
+  }
+}
 
 export interface LoadOptions {
   url: string;
@@ -15,6 +34,8 @@ export interface LoadOptions {
   connections?: number;
   /** Seconds of discarded warm-up (default: a fifth of the duration, 1–3 s; 0 for none). */
   warmupSec?: number;
+  /** Server process to charge CPU time to during the timed phase. */
+  serverPid?: number;
 }
 
 export interface LoadResult {
@@ -26,6 +47,10 @@ export interface LoadResult {
   seconds: number;
   /** Response times in ms, one per request. */
   latencies: Float64Array;
+  /** CPU seconds the server used during the timed phase (when `serverPid` was given and /proc exists). */
+  serverCpuSec?: number;
+  /** Server CPU microseconds per request. */
+  cpuUsPerReq?: number;
 }
 
 function fire(o: LoadOptions, duration: number, onResponse?: (ms: number) => void): Promise<autocannon.Result> {
@@ -72,11 +97,21 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
   const warmup = o.warmupSec ?? Math.min(3, Math.max(1, Math.round(o.durationSec / 5)));
   if (warmup > 0) await fire(o, warmup);
   const times: number[] = [];
+  const cpuBefore = o.serverPid ? cpuSeconds(o.serverPid) : null;
   const r = await fire(o, o.durationSec, (ms) => times.push(ms));
+  const cpuAfter = o.serverPid ? cpuSeconds(o.serverPid) : null;
   if (r.errors || r.non2xx || r.timeouts) {
     throw new Error(`load on ${o.url} had ${r.errors} errors, ${r.non2xx} non-2xx answers, ${r.timeouts} timeouts`);
   }
-  return summarize(Float64Array.from(times), r.duration);
+  const result = summarize(Float64Array.from(times), r.duration);
+  if (cpuBefore !== null && cpuAfter !== null) withCpu(result, cpuAfter - cpuBefore);
+  return result;
+}
+
+function withCpu(r: LoadResult, cpuSec: number): LoadResult {
+  r.serverCpuSec = cpuSec;
+  r.cpuUsPerReq = r.requests ? (cpuSec * 1e6) / r.requests : Number.NaN;
+  return r;
 }
 
 /** One result over several phases against the same target. */
@@ -87,7 +122,9 @@ export function mergeLoads(parts: LoadResult[]): LoadResult {
     all.set(p.latencies, at);
     at += p.latencies.length;
   }
-  return summarize(all, parts.reduce((s, p) => s + p.seconds, 0));
+  const merged = summarize(all, parts.reduce((s, p) => s + p.seconds, 0));
+  if (parts.every((p) => p.serverCpuSec !== undefined)) withCpu(merged, parts.reduce((s, p) => s + p.serverCpuSec!, 0));
+  return merged;
 }
 
 /** 1-minute load average of the machine (other work running beside the benchmark skews it). */

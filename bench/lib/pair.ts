@@ -33,10 +33,38 @@ export interface SideBySide {
   baseline: LoadResult;
   rows: CaseRow[];
   ratio: number;
+  /** baseline CPU µs/req ÷ gateway CPU µs/req, when measurable. */
+  cpuRatio: number | null;
+  /** One line for the case's notes about the CPU ratio (empty when not measurable). */
+  cpuNotes: string[];
 }
 
 export function loadRow(label: string, r: LoadResult, extra?: Record<string, unknown>): CaseRow {
-  return { label, reqPerSec: r.reqPerSec, p50Ms: r.p50Ms, p99Ms: r.p99Ms, meanMs: r.meanMs, requests: r.requests, ...extra };
+  return {
+    label,
+    reqPerSec: r.reqPerSec,
+    p50Ms: r.p50Ms,
+    p99Ms: r.p99Ms,
+    meanMs: r.meanMs,
+    requests: r.requests,
+    ...(r.cpuUsPerReq !== undefined ? { 'cpu µs/req': r.cpuUsPerReq } : {}),
+    ...extra,
+  };
+}
+
+/**
+ * The same comparison by server CPU cost: baseline CPU per request ÷ gateway CPU per request.
+ * Less sensitive than req/s to other work on the machine; null without /proc.
+ */
+export function cpuRatio(gateway: LoadResult, baseline: LoadResult): number | null {
+  return gateway.cpuUsPerReq && baseline.cpuUsPerReq ? baseline.cpuUsPerReq / gateway.cpuUsPerReq : null;
+}
+
+export function cpuRatioNote(gateway: LoadResult, baseline: LoadResult): string[] {
+  const r = cpuRatio(gateway, baseline);
+  return r === null
+    ? []
+    : [`by server CPU per request: baseline/gateway = ${r.toFixed(2)} (${Math.round(baseline.cpuUsPerReq!)} vs ${Math.round(gateway.cpuUsPerReq!)} µs)`];
 }
 
 /**
@@ -56,13 +84,21 @@ export async function timeBoth(
   },
 ): Promise<SideBySide> {
   const targets: Record<'A' | 'B', LoadOptions> = {
-    A: { url: pair.gw.graphqlUrl, headers: pair.gw.headers, body: JSON.stringify(o.graphqlBody), durationSec: o.durationSec / 2, connections: o.connections },
+    A: {
+      url: pair.gw.graphqlUrl,
+      headers: pair.gw.headers,
+      body: JSON.stringify(o.graphqlBody),
+      durationSec: o.durationSec / 2,
+      connections: o.connections,
+      serverPid: pair.gw.pid,
+    },
     B: {
       url: pair.base.url + o.baselineRoute,
       headers: pair.base.headers,
       body: JSON.stringify(o.baselineBody ?? o.graphqlBody),
       durationSec: o.durationSec / 2,
       connections: o.connections,
+      serverPid: pair.base.pid,
     },
   };
   const parts: Record<'A' | 'B', LoadResult[]> = { A: [], B: [] };
@@ -77,5 +113,7 @@ export async function timeBoth(
     baseline,
     rows: [loadRow(GATEWAY_LABEL, gateway, o.extra?.gateway), loadRow(BASELINE_LABEL, baseline, o.extra?.baseline)],
     ratio: gateway.reqPerSec / baseline.reqPerSec,
+    cpuRatio: cpuRatio(gateway, baseline),
+    cpuNotes: cpuRatioNote(gateway, baseline),
   };
 }
