@@ -70,7 +70,7 @@ export async function restoreBackup(
     await db.replaceFile(file).catch((err: Error) => {
       throw new BackupError('RESTORE_FAILED', `restore of ${backup.key} not applied: ${err.message}`, { cause: err });
     });
-    logger.warn({ key: backup.key, preRestore: preRestoreBackup.key, migrationsApplied }, 'database restored from backup');
+    logger.warn({ backupKey: backup.key, preRestore: preRestoreBackup.key, migrationsApplied }, 'database restored from backup');
     return { backup, dryRun: false, migrationsApplied, preRestoreBackup };
   } finally {
     scratch.remove();

@@ -7,7 +7,7 @@ import type { Services } from '../commands/command-context.ts';
 import { BackupError } from './errors.ts';
 import { gzipFile, scratchDir, sha256File } from './files.ts';
 import { snapshotDatabase } from './sqlite-worker.ts';
-import { type BackupInfo, backupKey, listBackupKeys, toMetadata } from './store.ts';
+import { type BackupInfo, backupKey, listBackupKeys, manifestKey, toMetadata } from './store.ts';
 
 export interface BackupResult extends BackupInfo {
   /** Highest activity seq inside the snapshot (how far it reaches). */
@@ -64,8 +64,9 @@ async function takeBackupNow(services: Services, options: { label?: string | nul
       await blobs.delete(key).catch(() => {});
       throw new BackupError('BACKUP_FAILED', `backup discarded: the store received bytes with SHA-256 ${put.checksumSha256}, expected ${checksumSha256}`);
     }
+    await blobs.put(manifestKey(key), Buffer.from(JSON.stringify(toMetadata(info), null, 2)), { contentType: 'application/json' });
     const pruned = await prune(services);
-    logger.info({ key, bytes: put.size, ms: Date.now() - started, schemaVersion: facts.schemaVersion, pruned: pruned.length }, 'database backup uploaded');
+    logger.info({ backupKey: key, bytes: put.size, ms: Date.now() - started, schemaVersion: facts.schemaVersion, pruned: pruned.length }, 'database backup uploaded');
     void config;
     return { key, size: put.size, ...info, lastActivitySeq: facts.lastActivitySeq, pruned };
   } finally {
@@ -78,6 +79,9 @@ async function prune(services: Services): Promise<string[]> {
   const keep = services.config.backups.keep;
   if (!keep) return [];
   const old = (await listBackupKeys(services.blobs)).slice(keep);
-  for (const key of old) await services.blobs.delete(key);
+  for (const key of old) {
+    await services.blobs.delete(key);
+    await services.blobs.delete(manifestKey(key));
+  }
   return old;
 }

@@ -41,10 +41,28 @@ export function toMetadata(b: Omit<BackupInfo, 'key' | 'size'>): Record<string, 
   };
 }
 
+/**
+ * The facts also go to a small JSON object beside the backup: not every back end keeps
+ * object metadata (the fs store does not), and a manifest is readable with any S3 tool.
+ */
+export function manifestKey(key: string): string {
+  return `${key}.json`;
+}
+
+async function readManifest(blobs: BlobStore, key: string): Promise<Record<string, string>> {
+  try {
+    const chunks: Buffer[] = [];
+    for await (const c of await blobs.get(manifestKey(key))) chunks.push(c as Buffer);
+    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, string>;
+  } catch {
+    return {};
+  }
+}
+
 export async function describeBackup(blobs: BlobStore, key: string): Promise<BackupInfo | null> {
   const head = await blobs.head(key);
   if (!head) return null;
-  const m = head.metadata;
+  const m = head.metadata.sha256 ? head.metadata : await readManifest(blobs, key);
   const createdAt = m['created-at'] ? new Date(m['created-at']) : (createdAtFromKey(key) ?? head.lastModified ?? new Date(0));
   return {
     key,

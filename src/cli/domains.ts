@@ -1,6 +1,7 @@
 // Subcommands of the domain parts (jobs, registry, files, backup, db, cache). Each part adds
 // one line here.
 import type { Command } from 'commander';
+import { registerBackupCommands } from './backup.ts';
 import { registerCacheCommands } from './cache.ts';
 import { registerDbCommands } from './db.ts';
 import { registerFileCommands } from './files.ts';
@@ -14,4 +15,5 @@ export function registerDomainCommands(program: Command): void {
   registerRegistryCommands(program);
   registerFileCommands(program);
   registerCacheCommands(program);
+  registerBackupCommands(program);
 }
