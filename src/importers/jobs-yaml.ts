@@ -2,7 +2,7 @@
 // jobs or a mapping with a `jobs:` list; each entry is checked on its own, so one malformed
 // job is reported with its position and reason instead of failing (or vanishing from) the
 // whole file. Writing produces the `jobs:` form, which reads back to the same mappings.
-import { isMap, isSeq, LineCounter, parseDocument, stringify } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, stringify } from 'yaml';
 import { type JobColumns, type JobData, jobFromData } from '../domain/job.ts';
 import { ValidationError } from '../errors.ts';
 
@@ -36,12 +36,13 @@ export function parseJobsYaml(text: string): ParsedJobsFile {
   const doc = parseDocument(text, { lineCounter: lines, schema: 'core', uniqueKeys: true, prettyErrors: false });
   if (doc.errors.length) {
     const e = doc.errors[0]!;
-    const at = e.linePos?.[0] ? ` at line ${e.linePos[0].line}` : '';
+    const at = ` at line ${lines.linePos(e.pos[0]).line}`;
     throw new JobsFileError(`not valid YAML${at}: ${e.message.split('\n')[0]}`);
   }
   const root: unknown = doc.contents;
   const list: unknown = isMap(root) ? root.get('jobs', true) : root;
-  if (list === null || list === undefined) return { found: 0, valid: [], rejected: [] };
+  // `jobs:` with nothing under it, or an empty file: no jobs, not an error.
+  if (list === null || list === undefined || (isScalar(list) && list.value === null)) return { found: 0, valid: [], rejected: [] };
   if (!isSeq(list)) throw new JobsFileError('expected a list of jobs, or a mapping with a "jobs" list');
 
   const valid: ParsedJobsFile['valid'] = [];
