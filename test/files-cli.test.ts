@@ -41,7 +41,7 @@ describe('files reconcile', () => {
     const kept = await uploaded('still here\n', 'kept.csv');
     const lost = await uploaded('will vanish\n', 'lost.csv');
     await t.server.services.blobs.delete(lost.key); // the object disappears behind our back
-    const orphanKey = `use-cases/${rawId(kept.owner!.id)}/other/stray-object`;
+    const orphanKey = `${kept.key.split('/').slice(0, 2).join('/')}/other/stray-object`;
     await t.server.services.blobs.put(orphanKey, Buffer.from('nobody owns me'));
 
     // A fresh orphan may be an upload in flight: the default grace period leaves it alone.
