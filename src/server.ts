@@ -20,6 +20,7 @@ import { createLogger, type Logger } from './logger.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import { newRequestId, runWithRequestId } from './request-context.ts';
 import { openServices } from './services.ts';
+import { startBackupSchedule } from './backup/schedule.ts';
 import { READER_LEASE, releaseRequestReader } from './db/database.ts';
 import { CLOSE_CONNECTION, type ConnectionHooks } from './events/connection-hooks.ts';
 import { shareKey, subscribeShared } from './events/shared-execution.ts';
@@ -77,6 +78,7 @@ function useOperationLog(logger: Logger, metrics: Metrics): Plugin<GraphQLContex
 function createGraphQL(services: Services, metrics: Metrics): YogaServerInstance<ServerContext, GraphQLContext> {
   const { config, logger } = services;
   const verifier = new KeyVerifier(services.db);
+  services.db.onReplaced(() => verifier.clear()); // a restore brings back other keys
   const schema = buildSchema(config.limits);
   return createYoga<ServerContext, GraphQLContext>({
     schema,
@@ -155,6 +157,7 @@ export async function startServer(services: Services, opts: { onClose?: () => Pr
   const metrics = createMetrics();
   const yoga = createGraphQL(services, metrics);
   const verifier = new KeyVerifier(services.db);
+  services.db.onReplaced(() => verifier.clear()); // a restore brings back other keys
   let inFlight = 0;
   let closing = false;
 
@@ -315,9 +318,17 @@ export async function startServer(services: Services, opts: { onClose?: () => Pr
 export async function createServer(config: Config, options: { logger?: Logger } = {}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const services = await openServices(config, { logger, bootstrapKeys: true });
+  // Scheduled backups (src/backup/schedule.ts) live as long as the server.
+  const backups = config.backups.intervalMs ? startBackupSchedule(services, config.backups.intervalMs) : null;
   try {
-    return await startServer(services, { onClose: () => services.close() });
+    return await startServer(services, {
+      onClose: async () => {
+        await backups?.stop();
+        await services.close();
+      },
+    });
   } catch (err) {
+    await backups?.stop();
     await services.close();
     throw err;
   }

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { bootstrapKeys } from '../auth/api-keys.ts';
 import type { Services } from '../commands/command-context.ts';
 import { applyMigrations, migrationStatus } from '../db/migrate.ts';
 import { BackupError } from './errors.ts';
@@ -50,9 +51,10 @@ export async function restoreBackup(
     });
     if (facts.integrity !== 'ok') throw new BackupError('BACKUP_CORRUPT', `refused ${backup.key}: integrity_check failed: ${facts.integrity}`);
 
-    // Schema version: the backup's latest migration must be one this build knows.
+    // Schema version: the backup's latest migration must be one this build knows. (The
+    // status of a database that does not exist lists every local migration as pending.)
     const status = migrationStatus(file);
-    const known = [...status.applied, ...status.pending];
+    const known = migrationStatus(path.join(scratch.dir, 'no-such.db')).pending;
     if (facts.schemaVersion && !known.includes(facts.schemaVersion)) {
       throw new BackupError(
         'BACKUP_TOO_NEW',
@@ -70,6 +72,10 @@ export async function restoreBackup(
     await db.replaceFile(file).catch((err: Error) => {
       throw new BackupError('RESTORE_FAILED', `restore of ${backup.key} not applied: ${err.message}`, { cause: err });
     });
+    // API keys live in the database: a backup from before the operator's key would lock
+    // everyone out. Register OPSGRAPH_BOOTSTRAP_ADMIN_KEY again (or, with no key left at all,
+    // write a fresh admin key file), as a start would.
+    await bootstrapKeys(db, { dataDir: services.config.dataDir, bootstrapKey: services.config.auth.bootstrapAdminKey, logger });
     logger.warn({ backupKey: backup.key, preRestore: preRestoreBackup.key, migrationsApplied }, 'database restored from backup');
     return { backup, dryRun: false, migrationsApplied, preRestoreBackup };
   } finally {

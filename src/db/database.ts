@@ -43,6 +43,7 @@ export class Database {
   // requests still using the current reader.
   #gate: Promise<void> | null = null;
   #leases = 0;
+  readonly #replacedListeners = new Set<() => void>();
   #tail: Promise<unknown> = Promise.resolve();
   #pendingWrites = 0;
   #closed = false;
@@ -125,11 +126,20 @@ export class Database {
         fs.renameSync(newFile, this.file);
         [this.#writer, this.#reader] = this.#clients();
         await this.connect();
+        // Before the gate opens: caches of the old contents (API keys) must be gone by the
+        // time the first waiting request runs.
+        for (const listener of this.#replacedListeners) listener();
       });
     } finally {
       this.#gate = null;
       openGate();
     }
+  }
+
+  /** Called after every replaceFile(), before waiting requests resume. Returns the unsubscribe. */
+  onReplaced(listener: () => void): () => void {
+    this.#replacedListeners.add(listener);
+    return () => this.#replacedListeners.delete(listener);
   }
 
   /** Runs `fn` in the write queue: after every earlier write, before every later one. */

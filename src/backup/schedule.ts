@@ -1,0 +1,52 @@
+// Scheduled backups (BACKUP_INTERVAL, retention BACKUP_KEEP): one run per interval, never
+// two at once, each run an activity entry — a failed run too, so a silent gap in the
+// recovery point shows up in the activity feed and the log.
+import { backupDatabase } from '../commands/backups/backup-database.ts';
+import { type CommandContext, recordActivity, type Services, SYSTEM_ACTOR } from '../commands/command-context.ts';
+
+export interface BackupSchedule {
+  /** Stops the timer and waits for a run in progress. */
+  stop(): Promise<void>;
+}
+
+export function startBackupSchedule(services: Services, intervalMs: number): BackupSchedule {
+  const ctx: CommandContext = { services, actor: SYSTEM_ACTOR };
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<void> = Promise.resolve();
+  let stopped = false;
+
+  const runOnce = async () => {
+    try {
+      await backupDatabase(ctx, { label: 'scheduled' });
+    } catch (err) {
+      services.logger.error({ err }, 'scheduled backup failed');
+      await services.db
+        .write(async (tx, afterCommit) => {
+          await recordActivity(tx, afterCommit, ctx, {
+            subjectType: 'Backup',
+            subjectId: 'scheduled',
+            activityType: 'backup_failed',
+            description: `Scheduled backup failed: ${(err as Error).message}`,
+          });
+        })
+        .catch(() => {}); // the database itself may be what failed; the log has it
+    }
+  };
+  const schedule = () => {
+    if (stopped) return;
+    // A chain of timeouts rather than setInterval: a slow backup never overlaps the next.
+    timer = setTimeout(() => {
+      running = runOnce().finally(schedule);
+    }, intervalMs);
+    timer.unref();
+  };
+  schedule();
+  services.logger.info({ intervalMs, keep: services.config.backups.keep ?? 'all' }, 'scheduled backups on');
+  return {
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+  };
+}
