@@ -83,6 +83,13 @@ describe.each(factories)('BlobStore contract: %s', (kind, factory) => {
     await h.store.delete(`${prefix}big.bin`);
   });
 
+  it('stores an empty object', async () => {
+    const put = await h.store.put(`${prefix}empty`, Readable.from([]));
+    expect(put).toMatchObject({ size: 0, checksumSha256: sha('') });
+    expect((await h.store.head(`${prefix}empty`))?.size).toBe(0);
+    expect(await text(await h.store.get(`${prefix}empty`))).toBe('');
+  });
+
   it('reads byte ranges (inclusive end, open end)', async () => {
     await h.store.put(`${prefix}range.txt`, Buffer.from('0123456789'));
     expect(await text(await h.store.get(`${prefix}range.txt`, { start: 2, end: 5 }))).toBe('2345');

@@ -224,3 +224,53 @@ describe.each(backends)('files on %s', (_name, env) => {
     expect(await (await fetch(view.useCase!.evaluationResults!.resultsFile!.downloadUrl!)).text()).toBe('row,match\n1,true\n');
   });
 });
+
+describe('malformed multipart requests', () => {
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await startTestServer({ BLOB_STORE: 'memory' });
+  });
+  afterAll(() => t?.close());
+
+  const post = (form: FormData) => fetch(t.url, { method: 'POST', headers: { authorization: `Bearer ${t.keys.editor}` }, body: form });
+
+  it('answers 400 with a message when "operations" or "map" is missing or invalid, and stays up', async () => {
+    const noMap = new FormData();
+    noMap.set('operations', JSON.stringify({ query: '{ __typename }' }));
+    const r1 = await post(noMap);
+    expect(r1.status).toBe(400);
+    expect((await r1.json()).errors[0].message).toMatch(/"operations" and "map"/);
+
+    const badJson = new FormData();
+    badJson.set('operations', '{not json');
+    badJson.set('map', '{}');
+    const r2 = await post(badJson);
+    expect(r2.status).toBe(400);
+    expect((await r2.json()).errors[0].message).toMatch(/invalid multipart request/);
+
+    const badPath = new FormData();
+    badPath.set('operations', JSON.stringify({ query: '{ __typename }', variables: {} }));
+    badPath.set('map', JSON.stringify({ 0: ['variables.input.file'] }));
+    badPath.set('0', new Blob(['x']), 'x.txt');
+    const r3 = await post(badPath);
+    expect(r3.status).toBe(400);
+    await r3.arrayBuffer();
+
+    const ok = await t.client('viewer').request<{ __typename: string }>('{ __typename }');
+    expect(ok.__typename).toBe('Query');
+  });
+
+  it('a file the mutation never reads (its owner does not exist) is drained, and the answer still comes', async () => {
+    const form = new FormData();
+    const missing = Buffer.from('UseCase:00000000-0000-0000-0000-000000000000').toString('base64url');
+    form.set('operations', JSON.stringify({
+      query: 'mutation($input: UploadFileInput!) { uploadFile(input: $input) { __typename } }',
+      variables: { input: { ownerId: missing, fileType: 'CONFIG', file: null } },
+    }));
+    form.set('map', JSON.stringify({ 0: ['variables.input.file'] }));
+    form.set('0', new Blob([Buffer.alloc(512 * 1024, 1)]), 'unused.bin');
+    const res = await post(form);
+    expect(res.status).toBe(200);
+    expect((await res.json()).data).toEqual({ uploadFile: { __typename: 'NotFoundError' } });
+  });
+});
