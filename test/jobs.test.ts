@@ -221,6 +221,31 @@ describe('searchJobs', () => {
   });
 });
 
+describe('importJobs over GraphQL (multipart upload)', () => {
+  it('is for admins only', async () => {
+    await expect(uploadJobs('- id: x\n  job_name: x\n', { role: 'editor' })).rejects.toThrow(/needs a higher role/);
+  });
+
+  it('upserts by id, reports malformed entries, and --strict imports nothing', async () => {
+    const yaml = 'jobs:\n  - id: up-1\n    job_name: Upload one\n    custom: {a: [1, 2]}\n  - id: up-2\n    enabled: maybe\n  - id: s-name\n    job_name: Zephyr summer campaign renamed\n';
+    const strict = await uploadJobs(yaml, { strict: true });
+    expect(strict).toMatchObject({ __typename: 'ValidationError', field: 'file' });
+    expect((await hits('upload')).edges).toEqual([]);
+    const r = await uploadJobs(yaml);
+    expect(r).toMatchObject({ __typename: 'ImportJobsPayload', found: 3, imported: 1, updated: 1, unchanged: 0 });
+    if (r.__typename !== 'ImportJobsPayload') return;
+    expect(r.rejected).toEqual([{ index: 1, line: 5, jobId: 'up-2', reason: 'job_name: is required' }]);
+    expect((await hits('upload')).edges.map((e) => e.node.jobId)).toEqual(['up-1']);
+    expect((await hits('renamed')).edges.map((e) => e.node.jobId)).toEqual(['s-name']);
+    const again = await uploadJobs(yaml);
+    expect(again).toMatchObject({ imported: 0, updated: 0, unchanged: 2 });
+  });
+
+  it('refuses a file that is not YAML with a validation error', async () => {
+    expect(await uploadJobs('jobs: [\n')).toMatchObject({ __typename: 'ValidationError', field: 'file' });
+  });
+});
+
 describe('jobs and statistics', () => {
   it('lists with filters and orderBy, stable across pages', async () => {
     const byName = await t.client('viewer').request(JobsDocument, { orderBy: { field: 'JOB_NAME', direction: 'DESC' }, first: 100 });
