@@ -216,6 +216,7 @@ describe('legacy registry import', () => {
       expect(dry.stdout).toContain('DRY RUN');
       expect(dry.stdout).toMatch(/source: +30 models, 200 versions listed/);
       expect(dry.stdout).toContain('SKIPPED m27_v1: missing_metadata');
+      expect(dry.stdout).toContain('m03 (sensor_3/telemanom): 6 of 7 listed versions');
       expect(dry.code).toBe(3); // skipped entries make the exit status non-zero
     } finally {
       fs.rmSync(dataDir, { recursive: true, force: true });

@@ -46,6 +46,10 @@ export function formatReport(r: ImportReport): string {
     `  active versions ${r.dryRun ? 'to set' : 'set'}: ${r.activeVersionsSet}`,
     `  backup:   ${r.backupFile ?? (r.dryRun ? 'none (dry run)' : 'none (nothing to import)')}`,
   ];
+  if (r.changes.length) lines.push(`  ${r.dryRun ? 'would change' : 'changed'}:`);
+  for (const c of r.changes) {
+    lines.push(`    ${c.legacyId} (${c.sensorId}/${c.modelType}): ${c.newVersions} of ${c.listed} listed versions${c.activeVersion ? `, active ${c.activeVersion}` : ''}`);
+  }
   if (r.problems.length) {
     lines.push(`  problems (${r.problems.length}):`);
     for (const p of r.problems) lines.push(`    ${p.skipped ? 'SKIPPED' : 'WARNING'} ${p.name}: ${p.kind} — ${p.detail}`);

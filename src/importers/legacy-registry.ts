@@ -49,6 +49,8 @@ export interface ImportReport {
   models: { created: number; alreadyImported: number; skipped: number };
   versions: { created: number; alreadyImported: number; skipped: number; withoutValidation: number };
   activeVersionsSet: number;
+  /** One line per model this run creates or adds versions to, to check against registry.json. */
+  changes: Array<{ legacyId: string; sensorId: string; modelType: string; listed: number; newVersions: number; activeVersion: string | null }>;
   problems: ImportProblem[];
 }
 
@@ -411,6 +413,14 @@ function report(dir: string, dryRun: boolean, backupFile: string | null, source:
       withoutValidation: newVersions.filter((v) => !v.validationPerformed).length,
     },
     activeVersionsSet: plan.models.filter((p) => p.activate).length,
+    changes: plan.models.map((p) => ({
+      legacyId: p.legacy.legacyId,
+      sensorId: p.legacy.sensorId,
+      modelType: p.legacy.modelType,
+      listed: p.legacy.listed,
+      newVersions: p.newVersions.length,
+      activeVersion: p.activate?.legacyId ?? null,
+    })),
     problems: plan.problems,
   };
 }

@@ -31,7 +31,6 @@ export async function changeActiveVersion(
     to: Pick<ModelVersion, 'id' | 'versionNumber'> | null;
     reason: PromotionReason;
     actor: string;
-    at?: Date;
   },
 ): Promise<PromotionEvent> {
   await tx.model.update({ where: { id: change.modelId }, data: { activeVersionId: change.to?.id ?? null } });
@@ -44,7 +43,6 @@ export async function changeActiveVersion(
       previousVersionNumber: change.from?.versionNumber ?? null,
       reason: change.reason,
       actor: change.actor,
-      createdAt: change.at,
     },
   });
 }
