@@ -194,6 +194,35 @@ describe.each(backends)('files on %s', (_name, env) => {
     expect(await t.server.services.db.reader.storedFile.count({ where: { key: { startsWith: `artifacts/${rawId(artifactId)}/` } } })).toBe(0);
   });
 
+  it('a client that disconnects mid-upload leaves no object, no row, and a healthy server', async () => {
+    const uc = await useCase('aborted');
+    const http = await import('node:http');
+    const boundary = 'xxBOUNDARYxx';
+    const operations = JSON.stringify({
+      query: 'mutation($input: UploadFileInput!) { uploadFile(input: $input) { __typename } }',
+      variables: { input: { ownerId: uc.id, fileType: 'DATASET', file: null } },
+    });
+    const target = new URL(t.url);
+    const req = http.request({ host: target.hostname, port: target.port, path: target.pathname, method: 'POST', headers: { authorization: `Bearer ${t.keys.editor}`, 'content-type': `multipart/form-data; boundary=${boundary}` } });
+    req.on('error', () => undefined);
+    req.write(`--${boundary}\r\nContent-Disposition: form-data; name="operations"\r\n\r\n${operations}\r\n`);
+    req.write(`--${boundary}\r\nContent-Disposition: form-data; name="map"\r\n\r\n{"0":["variables.input.file"]}\r\n`);
+    req.write(`--${boundary}\r\nContent-Disposition: form-data; name="0"; filename="d.bin"\r\n\r\n`);
+    req.write(Buffer.alloc(256 * 1024, 3));
+    await new Promise((r) => setTimeout(r, 300));
+    req.destroy();
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(await t.server.services.db.reader.storedFile.count({ where: { useCaseId: rawId(uc.id) } })).toBe(0);
+    expect((await t.server.services.blobs.list(`use-cases/${rawId(uc.id)}/`)).objects).toEqual([]);
+    const ok = await t.client('viewer').request(UseCaseFilesDocument, { id: uc.id });
+    expect(ok.useCase?.files.totalCount).toBe(0);
+    if (_name === 'fs') {
+      // The put was failed, not left waiting: its temp file is gone too.
+      const { readdirSync } = await import('node:fs');
+      expect(readdirSync(`${t.dataDir}/blobs/.tmp`)).toEqual([]);
+    }
+  });
+
   it('walks a use case to EVALUATION_COMPLETED with real files', async () => {
     const uc = await useCase('full workflow');
     const editor = t.client('editor');

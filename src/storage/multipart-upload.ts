@@ -168,6 +168,13 @@ export async function handleMultipartGraphQL(req: http.IncomingMessage, res: htt
       resolve();
     });
     req.on('error', () => resolve());
+    // A client that disconnects mid-file must fail the upload (and so remove the partial
+    // object), not leave the store waiting for bytes that will never come.
+    req.on('close', () => {
+      if (req.complete) return;
+      for (const relay of relays) if (!relay.writableEnded) relay.destroy(new Error('the client disconnected during the upload'));
+      resolve();
+    });
     req.pipe(bb);
   });
 

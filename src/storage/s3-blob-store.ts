@@ -76,6 +76,7 @@ export class S3BlobStore implements BlobStore {
       await upload.done();
     } catch (err) {
       if (!source.destroyed) source.destroy();
+      if (!counter.destroyed) counter.destroy();
       // A failing body (size cap) surfaces as its own error, not as an S3 one.
       const bodyError = (counter as Readable & { errored?: unknown }).errored;
       throw bodyError instanceof StorageError ? bodyError : wrap(err, `storing ${key}`);
