@@ -46,9 +46,17 @@ function decodeId(globalId: unknown, type: string): string | null {
   return sep > 0 && text.slice(0, sep) === type ? text.slice(sep + 1) : null;
 }
 
-/** Stored DateTime text → the gateway's DateTime serialization (toISOString). */
+/**
+ * Stored DateTime text → the gateway's DateTime serialization (toISOString). Prisma's adapter
+ * (timestampFormat iso8601) stores `2026-01-31T12:00:00.000+00:00`; rewriting the suffix is
+ * exact for that form and skips a Date parse per value. Anything else goes through Date.
+ */
 function iso(v: string | number): string {
-  return typeof v === 'string' && v.length === 24 && v.charCodeAt(23) === 90 /* Z */ ? v : new Date(v).toISOString();
+  if (typeof v === 'string') {
+    if (v.length === 29 && v.endsWith('+00:00')) return `${v.slice(0, 23)}Z`;
+    if (v.length === 24 && v.charCodeAt(23) === 90 /* Z */) return v;
+  }
+  return new Date(v).toISOString();
 }
 
 const keyLookup = reader.prepare<[string], { name: string; role: string; revokedAt: string | null }>(
