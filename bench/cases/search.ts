@@ -230,7 +230,7 @@ const search: BenchCase = {
         durationSec,
         extra: { gateway: { sqlStatements: fromGateway.extensions?.sqlStatements } },
       });
-      const likeLoad = await runLoad({ url: `${base.url}/like`, headers: gw.headers, body: JSON.stringify(body), durationSec });
+      const likeLoad = await runLoad({ url: `${base.url}/like`, headers: gw.headers, body: JSON.stringify(body), durationSec, serverPid: base.pid });
       const rows = [...both.rows, loadRow(`${BASELINE_LABEL}, LIKE '%${TERM}%' (no ranking)`, likeLoad)];
       return {
         name: 'search',
@@ -240,6 +240,7 @@ const search: BenchCase = {
         notes: [
           `${JOBS} jobs seeded in ${seedSec.toFixed(1)} s (FTS triggers on); "${TERM}" matches ${matching} rows (${((100 * matching) / JOBS).toFixed(1)} %)`,
           `ratio = gateway / baseline on the same FTS5 statement (src/db/fts.ts); the LIKE row is for scale only`,
+          ...both.cpuNotes,
         ],
       };
     } finally {
