@@ -186,6 +186,8 @@ describe('refusals', () => {
     const { promoteModelVersion: p } = await t.client('editor').request(PromoteModelVersionDocument, { input: { id: ghost } });
     expect(p).toMatchObject({ __typename: 'NotFoundError' });
     await expect(t.client('viewer').request(RegisterModelVersionDocument, { input: input('refused-sensor') })).rejects.toThrow(/higher role/);
+    await expect(t.client('viewer').request(PromoteModelVersionDocument, { input: { id: ghost } })).rejects.toThrow(/higher role/);
+    await expect(t.client('viewer').request(DeleteModelVersionDocument, { input: { id: ghost } })).rejects.toThrow(/higher role/);
   });
 });
 
@@ -227,6 +229,12 @@ describe('queries', () => {
       orderBy: { field: 'SCORE', direction: 'DESC' },
     });
     expect(modelVersions.edges.map((e) => e.node.id)).toEqual([a.version.id]);
+
+    const window = async (createdAfter?: string, createdBefore?: string) =>
+      (await t.client('viewer').request(RegistryModelVersionsDocument, { filter: { dataHash: hash, createdAfter, createdBefore } })).modelVersions.totalCount;
+    expect(await window('2000-01-01T00:00:00Z', '2999-01-01T00:00:00Z')).toBe(2);
+    expect(await window('2999-01-01T00:00:00Z')).toBe(0);
+    expect(await window(undefined, '2000-01-01T00:00:00Z')).toBe(0);
 
     const { models } = await t.client('viewer').request(RegistryModelsDocument, { filter: { modelType: 'lstm' } });
     expect(models.totalCount).toBe(2);
