@@ -194,6 +194,38 @@ describe.each(backends)('files on %s', (_name, env) => {
     expect(await t.server.services.db.reader.storedFile.count({ where: { key: { startsWith: `artifacts/${rawId(artifactId)}/` } } })).toBe(0);
   });
 
+  it('the file part may arrive well after the mutation has started waiting for it', async () => {
+    const uc = await useCase('late part');
+    const http = await import('node:http');
+    const boundary = 'xxLATExx';
+    const operations = JSON.stringify({
+      query: 'mutation($input: UploadFileInput!) { uploadFile(input: $input) { __typename ... on UploadFilePayload { file { size checksumSha256 } } } }',
+      variables: { input: { ownerId: uc.id, fileType: 'DATASET', file: null } },
+    });
+    const target = new URL(t.url);
+    const answer = new Promise<string>((resolve, reject) => {
+      const req = http.request(
+        { host: target.hostname, port: target.port, path: target.pathname, method: 'POST', headers: { authorization: `Bearer ${t.keys.editor}`, 'content-type': `multipart/form-data; boundary=${boundary}` } },
+        (res) => {
+          let text = '';
+          res.on('data', (c) => (text += c));
+          res.on('end', () => resolve(text));
+        },
+      );
+      req.on('error', reject);
+      req.write(`--${boundary}\r\nContent-Disposition: form-data; name="operations"\r\n\r\n${operations}\r\n`);
+      // The boundary after "map" ends that field (so the mutation starts); the file part's
+      // headers come only later, after the resolver has already asked for the file.
+      req.write(`--${boundary}\r\nContent-Disposition: form-data; name="map"\r\n\r\n{"0":["variables.input.file"]}\r\n--${boundary}\r\n`);
+      setTimeout(() => {
+        req.write(`Content-Disposition: form-data; name="0"; filename="late.csv"\r\n\r\nlate,bytes\r\n`);
+        req.end(`--${boundary}--\r\n`);
+      }, 500);
+    });
+    const body = JSON.parse(await answer);
+    expect(body.data.uploadFile).toEqual({ __typename: 'UploadFilePayload', file: { size: 10, checksumSha256: sha256('late,bytes') } });
+  });
+
   it('a client that disconnects mid-upload leaves no object, no row, and a healthy server', async () => {
     const uc = await useCase('aborted');
     const http = await import('node:http');

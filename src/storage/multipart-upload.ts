@@ -92,7 +92,9 @@ export async function handleMultipartGraphQL(req: http.IncomingMessage, res: htt
     return sendJson(res, 413, `request body is ${length} bytes; the limit is ${cap}`);
   }
   const tokens = new Map<string, string[]>(); // multipart field name → tokens (one per map path)
-  const mine: string[] = [];
+  // This request's files by token. The global `pending` loses an entry as soon as its
+  // resolver takes it, which may be before the part arrives; this map keeps it until then.
+  const mine = new Map<string, Pending>();
   const relays: PassThrough[] = [];
   let operations: Record<string, unknown> | undefined;
   let started: Promise<void> | undefined;
@@ -125,7 +127,7 @@ export async function handleMultipartGraphQL(req: http.IncomingMessage, res: htt
               promise.catch(() => undefined); // a file nobody asked for must not be an unhandled rejection
               entry.promise = promise;
               pending.set(token, entry);
-              mine.push(token);
+              mine.set(token, entry);
               tokens.set(field, [...(tokens.get(field) ?? []), token]);
               setPath(operations, p, `${TOKEN_PREFIX}${token}`);
             }
@@ -143,8 +145,7 @@ export async function handleMultipartGraphQL(req: http.IncomingMessage, res: htt
       if (!list?.length) return void stream.resume();
       // One part may be mapped to several variables; only the first gets the bytes.
       for (const [i, token] of list.entries()) {
-        const entry = pending.get(token);
-        if (!entry) continue;
+        const entry = mine.get(token)!;
         if (i === 0) {
           // The resolver reads a relay: if it stops early (size cap, store down), the part is
           // drained instead of stalling busboy, so the request still ends and gets its answer.
@@ -180,7 +181,7 @@ export async function handleMultipartGraphQL(req: http.IncomingMessage, res: htt
 
   // Parts that never arrived make their resolvers fail instead of wait forever.
   void done.then(() => {
-    for (const token of mine) pending.get(token)?.reject(new ValidationError('file', 'the request ended before this file arrived'));
+    for (const entry of mine.values()) entry.reject(new ValidationError('file', 'the request ended before this file arrived'));
   });
 
   void done.then(signal);
@@ -196,7 +197,7 @@ export async function handleMultipartGraphQL(req: http.IncomingMessage, res: htt
     if (!res.headersSent) sendJson(res, 502, 'the upload could not be processed');
     else res.destroy();
   } finally {
-    for (const token of mine) pending.delete(token);
+    for (const token of mine.keys()) pending.delete(token);
     // Parts nobody read (the mutation failed first): drain them so the request can finish.
     for (const relay of relays) if (!relay.destroyed) relay.resume();
     req.resume();
