@@ -88,13 +88,12 @@ export function jobFromData(raw: unknown): JobColumns {
   if (typeof enabled !== 'boolean') throw new ValidationError('enabled', `must be true or false, got ${describe(enabled)}`);
   const language = text('language', raw.language, 100)?.trim() || DEFAULT_LANGUAGE;
 
-  const columns: Omit<JobColumns, 'data'> = { id, jobName, language, enabled } as JobColumns;
-  for (const field of OPTIONAL_TEXT_FIELDS) {
-    columns[field] = text(JOB_FIELD_KEYS[field], raw[JOB_FIELD_KEYS[field]], MAX_TEXT_CHARS);
-  }
+  const optional = Object.fromEntries(
+    OPTIONAL_TEXT_FIELDS.map((field) => [field, text(JOB_FIELD_KEYS[field], raw[JOB_FIELD_KEYS[field]], MAX_TEXT_CHARS)]),
+  ) as Record<JobTextField, string | null>;
   const data = JSON.stringify(raw);
   if (Buffer.byteLength(data) > MAX_DATA_BYTES) throw new ValidationError('job', `must serialize to at most ${MAX_DATA_BYTES} bytes`);
-  return { ...columns, data } as JobColumns;
+  return { id, jobName, language, enabled, ...optional, data };
 }
 
 /** Changes to a job in column terms (GraphQL's updateJob); `null` clears an optional field. */

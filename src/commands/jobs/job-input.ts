@@ -1,7 +1,7 @@
 // GraphQL-side job input (camelCase columns + `extra`) → the job mapping kept in `data`.
 // Errors from the mapping name snake_case YAML keys; these helpers rename them to the input
 // field the client actually sent.
-import { JOB_FIELD_KEYS, type JobChanges, type JobColumns, type JobData, jobFromData } from '../../domain/job.ts';
+import { JOB_FIELD_KEYS, type JobColumns, type JobData, jobFromData } from '../../domain/job.ts';
 import { ValidationError } from '../../errors.ts';
 
 const INPUT_FIELD_OF_KEY = new Map<string, string>(Object.entries(JOB_FIELD_KEYS).map(([field, key]) => [key, field]));
@@ -18,5 +18,3 @@ export function columnsFromInput(data: JobData): JobColumns {
     throw err;
   }
 }
-
-export type JobInput = JobChanges;

@@ -228,7 +228,7 @@ builder.relayMutationField(
     errors: { types: [...COMMON_ERRORS], directResult: true },
     resolve: async (_root, { input }, ctx) => {
       const job = await deleteJob(commandContext(ctx), { id: input.id.id });
-      return { deletedJobId: job.id, deletedId: input.id.id };
+      return { deletedJobId: job.id };
     },
   },
   {
