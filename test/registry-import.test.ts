@@ -66,6 +66,7 @@ function generateLegacyRegistry(root: string): Generated {
       };
       if (i % 2 === 0) Object.assign(meta, { data_hash: `${modelId.slice(1)}ab${i}cd00ef11`, data_source: 'nasa', num_samples: 1000 * (i + 1), data_start_date: '2024-01-01', data_end_date: '2024-02-01' });
       if (versionId === 'm01_v4') meta.data_hash = 'placeholder_hash'; // imported, without lineage
+      if (versionId === 'm02_v3') meta.data_hash = '02ab0cd00ef11'; // m02_v1's data, but 3000 samples instead of 1000
       fs.writeFileSync(file, JSON.stringify(meta));
       if (!noScore.has(versionId)) scores.set(versionId, score);
     }
@@ -140,7 +141,7 @@ describe('legacy registry import', () => {
       ].sort(),
     );
     const warnings = report.problems.filter((p) => !p.skipped).map((p) => [p.name, p.kind]);
-    expect(warnings).toEqual(expect.arrayContaining([['m07_ghost', 'missing_active_version'], ['m11_v5', 'missing_active_version'], ['m01_v4', 'invalid_data_hash']]));
+    expect(warnings).toEqual(expect.arrayContaining([['m07_ghost', 'missing_active_version'], ['m11_v5', 'missing_active_version'], ['m01_v4', 'invalid_data_hash'], ['m02_v3', 'lineage_mismatch']]));
     // m07 (ghost), m09 (none), m11 (missing file); m03 and m22 lost their active version v2 to broken metadata.
     const withActive = [...gen.expected.values()].filter((m) => m.active).length;
     expect(withActive).toBe(25);

@@ -15,7 +15,8 @@ export type ProblemKind =
   | 'missing_active_version'
   | 'conflict'
   | 'unlisted_metadata'
-  | 'invalid_data_hash';
+  | 'invalid_data_hash'
+  | 'lineage_mismatch';
 
 export interface ImportProblem {
   /** The legacy model id, version id or file name the problem is about. */

@@ -116,7 +116,36 @@ async function planImport(db: Tx, source: Source): Promise<Plan> {
       activate,
     });
   }
+  problems.push(...(await lineageMismatches(db, plans)));
   return { models: plans, alreadyImportedModels: importedModels.length, alreadyImportedVersions, problems };
+}
+
+type Lineage = NonNullable<LegacyVersion['lineage']>;
+
+/**
+ * One lineage row per hash, and the first description of a hash wins (the database's, then
+ * the earliest in the source). A version whose metadata describes the same hash differently
+ * is still imported and linked to that row, with a warning naming it.
+ */
+async function lineageMismatches(db: Tx, plans: ModelPlan[]): Promise<ImportProblem[]> {
+  const versions = plans.flatMap((p) => p.newVersions).filter((v) => v.lineage);
+  const stored = await db.dataLineage.findMany({ where: { dataHash: { in: versions.map((v) => v.lineage!.dataHash) } } });
+  const first = new Map<string, Lineage>(stored.map((l) => [l.dataHash, l]));
+  const problems: ImportProblem[] = [];
+  const same = (a: unknown, b: unknown) => (a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b);
+  for (const v of versions) {
+    const l = v.lineage!;
+    const known = first.get(l.dataHash);
+    if (!known) {
+      first.set(l.dataHash, l);
+      continue;
+    }
+    const differs = (['dataSource', 'dataStartDate', 'dataEndDate', 'numSamples'] as const).filter((k) => l[k] !== null && known[k] !== null && !same(l[k], known[k]));
+    if (differs.length) {
+      problems.push({ name: v.legacyId, kind: 'lineage_mismatch', detail: `data_hash ${l.dataHash} is already described with a different ${differs.join(', ')}; linked to that description`, skipped: false });
+    }
+  }
+  return problems;
 }
 
 // ------------------------------------------------------------------ running
