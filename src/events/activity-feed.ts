@@ -7,6 +7,12 @@
 //   - published after we subscribed          → in the live buffer,
 // or both; entries with seq <= the last one delivered are dropped, which removes the overlap.
 //
+// Bounded memory: at most `maxQueued` live entries wait in memory. A burst beyond that (one
+// large import commits thousands of entries at once) is not a reason to drop the client:
+// the buffer is dropped instead and the feed reads on from the database, which holds every
+// committed entry anyway. Only a consumer that makes no progress for `stallMs` while entries
+// wait is closed, with a clear reason.
+//
 // Why not an async generator: a generator parked on `await nextEvent` cannot run its
 // `finally` until that await settles, so a client that leaves a quiet feed would leave its
 // listener on the bus until the next event. `return()` here unsubscribes at once.
@@ -27,16 +33,18 @@ export interface FeedOptions {
   /** Replay entries after this seq first; null = live only. */
   afterSeq: number | null;
   replay: ReplayPage;
-  /** Live entries that may wait for a slow consumer before the feed gives up. */
+  /** Live entries kept in memory; beyond this the feed drops them and re-reads from the database. */
   maxQueued?: number;
-  /** Called once when the buffer overflows (the server closes the connection with a clear reason). */
+  /** A consumer that takes nothing for this long while entries wait is cut off. */
+  stallMs?: number;
+  /** Called once when the consumer is cut off (the server closes the connection with a clear reason). */
   onOverflow?: (message: string) => void;
   replayPageSize?: number;
 }
 
 export class SlowConsumerError extends Error {
-  constructor(readonly limit: number) {
-    super(`slow consumer: more than ${limit} activity entries waiting to be sent; reconnect with your last cursor to resume`);
+  constructor(readonly stalledMs: number) {
+    super(`slow consumer: no activity entry taken for ${stalledMs} ms while more were waiting; reconnect with your last cursor to resume`);
     this.name = 'SlowConsumerError';
   }
 }
@@ -52,26 +60,42 @@ export class ActivityFeed implements AsyncIterableIterator<ActivityEvent> {
   #live: ActivityEvent[] = [];
   #replayed: ActivityEvent[] = [];
   #replaying: boolean;
-  #lastSeq: number;
+  /** Last seq delivered (or the `after` cursor); null for a live-only feed that has delivered nothing. */
+  #lastSeq: number | null;
+  #lastProgressAt = Date.now();
+  /** Times the live buffer was dropped; a replay page read before the last drop may miss entries. */
+  #drops = 0;
   #done = false;
   #error: Error | null = null;
   #wake: (() => void) | null = null;
   #unsubscribe: (() => void) | null;
 
   constructor(options: FeedOptions) {
-    this.#o = { maxQueued: 1000, replayPageSize: 200, onOverflow: undefined, ...options };
+    this.#o = { maxQueued: 1000, stallMs: 30_000, replayPageSize: 200, onOverflow: undefined, ...options };
     this.#replaying = options.afterSeq !== null;
-    this.#lastSeq = options.afterSeq ?? 0;
+    this.#lastSeq = options.afterSeq;
     // Subscribe first: see the comment at the top of this file.
     this.#unsubscribe = options.bus.subscribe((event) => this.#push(event));
   }
 
   #push(event: ActivityEvent): void {
     if (this.#done || !matchesFilter(event, this.#o.filter)) return;
-    if (this.#live.length >= this.#o.maxQueued) {
-      const err = new SlowConsumerError(this.#o.maxQueued);
+    const waiting = this.#live.length > 0 || this.#replaying;
+    // The stall clock starts when something starts waiting, not at the last delivery: an
+    // idle feed that gets two entries in a row is not stalled.
+    if (!waiting) this.#lastProgressAt = Date.now();
+    else if (Date.now() - this.#lastProgressAt > this.#o.stallMs) {
+      const err = new SlowConsumerError(Date.now() - this.#lastProgressAt);
       this.#stop(err);
       this.#o.onOverflow?.(err.message);
+      return;
+    }
+    if (this.#live.length >= this.#o.maxQueued) {
+      // Forget the buffer and read on from the database (everything in it is committed).
+      this.#lastSeq ??= this.#live[0]!.seq - 1;
+      this.#live = [];
+      this.#replaying = true;
+      this.#drops += 1;
       return;
     }
     this.#live.push(event);
@@ -108,14 +132,17 @@ export class ActivityFeed implements AsyncIterableIterator<ActivityEvent> {
       const replayed = this.#replayed.shift();
       if (replayed) return this.#deliver(replayed);
       if (this.#replaying) {
-        const page = await this.#o.replay(this.#lastSeq, this.#o.filter, this.#o.replayPageSize);
-        if (page.length < this.#o.replayPageSize) this.#replaying = false;
-        this.#replayed = page.filter((e) => e.seq > this.#lastSeq);
+        const after = this.#lastSeq ?? 0;
+        const drops = this.#drops;
+        const page = await this.#o.replay(after, this.#o.filter, this.#o.replayPageSize);
+        // The last page ends the replay, unless entries were dropped while it was read.
+        if (page.length < this.#o.replayPageSize && drops === this.#drops) this.#replaying = false;
+        this.#replayed = page.filter((e) => e.seq > after);
         continue;
       }
       const live = this.#live.shift();
       if (live) {
-        if (live.seq <= this.#lastSeq) continue; // already delivered by the replay
+        if (this.#lastSeq !== null && live.seq <= this.#lastSeq) continue; // already delivered by the replay
         return this.#deliver(live);
       }
       await new Promise<void>((resolve) => (this.#wake = resolve));
@@ -124,6 +151,7 @@ export class ActivityFeed implements AsyncIterableIterator<ActivityEvent> {
 
   #deliver(event: ActivityEvent): IteratorResult<ActivityEvent> {
     this.#lastSeq = event.seq;
+    this.#lastProgressAt = Date.now();
     return { done: false, value: event };
   }
 

@@ -20,8 +20,10 @@ const ActivityAddedFilter = builder.inputType('ActivityAddedFilter', {
   }),
 });
 
-/** Live entries a subscriber may have waiting before its connection is closed. */
+/** Live entries one subscription keeps in memory (beyond that it reads on from the database). */
 export const MAX_QUEUED_PER_SUBSCRIPTION = 1000;
+/** A subscriber that takes nothing for this long while entries wait is closed (code 1013). */
+export const STALL_LIMIT_MS = 30_000;
 
 function replayFrom(ctx: GraphQLContext) {
   return async (afterSeq: number, filter: FeedFilter, limit: number): Promise<ActivityEvent[]> =>
@@ -61,6 +63,7 @@ builder.subscriptionField('activityAdded', (t) =>
         afterSeq: args.after ? decodeSeqCursor(args.after) : null,
         replay: replayFrom(ctx),
         maxQueued: MAX_QUEUED_PER_SUBSCRIPTION,
+        stallMs: STALL_LIMIT_MS,
         onOverflow: close ? (reason) => close(SLOW_CONSUMER_CLOSE_CODE, reason) : undefined,
       });
     },
