@@ -6,7 +6,9 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
 import BetterSqlite3 from 'better-sqlite3';
+import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import WebSocket from 'ws';
 import { BackupDatabaseDocument, BackupsDocument, CreateUseCaseDocument, RestoreDatabaseDocument } from './generated/graphql.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 
@@ -29,6 +31,14 @@ afterAll(async () => {
 });
 
 const admin = () => t.client('admin');
+
+async function waitFor(check: () => boolean, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
 
 async function createUseCases(n: number, prefix: string): Promise<void> {
   for (let i = 0; i < n; i++) {
@@ -129,8 +139,19 @@ describe('backups', () => {
   it('restore round trip through RGW: requests during the swap wait and succeed, none sees a mix', async () => {
     const before = await useCaseCount();
     const saved = await backup('round trip');
+    // A live subscriber stays connected across the restore and must keep receiving entries
+    // (activity seqs continue after the old database's, so none is mistaken for a duplicate).
+    const received: string[] = [];
+    const ws = createClient({ url: t.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${t.keys.viewer}` } });
+    ws.subscribe<{ activityAdded: { activityType: string; description: string } }>(
+      { query: 'subscription { activityAdded { activityType description } }' },
+      { next: (m) => m.data && received.push(`${m.data.activityAdded.activityType}: ${m.data.activityAdded.description}`), error: () => {}, complete: () => {} },
+    );
+    await waitFor(() => t.server.services.bus.listenerCount() > 0);
+
     await createUseCases(4, 'after the backup');
     expect(await useCaseCount()).toBe(before + 4);
+    await waitFor(() => received.length === 4); // the subscriber has seen seqs the restore takes away
 
     // Readers hammer the server while the restore swaps the database underneath.
     let stop = false;
@@ -165,6 +186,9 @@ describe('backups', () => {
     // The restored database takes writes and carries the restore in its activity log.
     await createUseCases(1, 'after restore');
     expect(await useCaseCount()).toBe(before + 1);
+    await waitFor(() => received.some((r) => r.includes('after restore')));
+    expect(received.filter((r) => /^database_restored|after restore/.test(r))).toHaveLength(2);
+    await ws.dispose();
     const log = await t.client('viewer').request<{ activity: { edges: Array<{ node: { activityType: string } }> } }>(
       '{ activity(first: 5) { edges { node { activityType } } } }',
     );

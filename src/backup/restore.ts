@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import BetterSqlite3 from 'better-sqlite3';
 import { bootstrapKeys } from '../auth/api-keys.ts';
 import type { Services } from '../commands/command-context.ts';
 import { applyMigrations, migrationStatus } from '../db/migrate.ts';
@@ -21,6 +22,32 @@ export interface RestoreResult {
   migrationsApplied: string[];
   /** The backup of the database as it was just before the swap (null on a dry run). */
   preRestoreBackup: BackupResult | null;
+}
+
+/**
+ * Activity cursors must keep growing across a restore: subscribers (and clients holding a
+ * cursor) have seen seqs up to the old database's last one, and a restored database would
+ * hand out those numbers again — the feed would take new entries for ones already
+ * delivered. So the restored database continues numbering after the old one's highest seq.
+ * Runs while no connection is open (src/db/database.ts replaceFile), so nothing commits in between.
+ */
+function carryActivitySequence(oldFile: string, newFile: string): void {
+  const old = new BetterSqlite3(oldFile, { readonly: true, fileMustExist: true });
+  let top: number;
+  try {
+    const row = old.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'ActivityLogEntry'").get() as { seq: number } | undefined;
+    top = row?.seq ?? 0;
+  } finally {
+    old.close();
+  }
+  const db = new BetterSqlite3(newFile, { fileMustExist: true });
+  try {
+    const current = db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'ActivityLogEntry'").get() as { seq: number } | undefined;
+    if (!current) db.prepare("INSERT INTO sqlite_sequence (name, seq) VALUES ('ActivityLogEntry', ?)").run(top);
+    else if (current.seq < top) db.prepare("UPDATE sqlite_sequence SET seq = ? WHERE name = 'ActivityLogEntry'").run(top);
+  } finally {
+    db.close();
+  }
 }
 
 /** `key` is an object key or "latest". */
@@ -69,7 +96,7 @@ export async function restoreBackup(
 
     const preRestoreBackup = await takeBackup(services, { label: `pre-restore (before restoring ${path.basename(backup.key)})` });
     options.beforeSwap?.();
-    await db.replaceFile(file).catch((err: Error) => {
+    await db.replaceFile(file, { beforeRename: carryActivitySequence }).catch((err: Error) => {
       throw new BackupError('RESTORE_FAILED', `restore of ${backup.key} not applied: ${err.message}`, { cause: err });
     });
     // API keys live in the database: a backup from before the operator's key would lock

@@ -104,7 +104,14 @@ export class Database {
    * place and fresh connections open. If the leases are not released within `leaseWaitMs`
    * nothing is changed and it throws.
    */
-  async replaceFile(newFile: string, options: { leaseWaitMs?: number } = {}): Promise<void> {
+  async replaceFile(
+    newFile: string,
+    options: {
+      leaseWaitMs?: number;
+      /** Runs with no connection open, just before the rename: carry state from the old file to the new one. */
+      beforeRename?: (oldFile: string, newFile: string) => void;
+    } = {},
+  ): Promise<void> {
     if (this.#closed) throw new Error('database is closed');
     let openGate!: () => void;
     this.#gate = new Promise<void>((resolve) => (openGate = resolve));
@@ -120,6 +127,7 @@ export class Database {
       await this.#exclusive(async () => {
         await this.#reader.$disconnect();
         await this.#writer.$disconnect();
+        options.beforeRename?.(this.file, newFile);
         // The old WAL and shared-memory files belong to the old database: a new connection
         // must not replay them into the restored one.
         for (const suffix of ['-wal', '-shm', '-journal']) fs.rmSync(this.file + suffix, { force: true });
