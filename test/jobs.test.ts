@@ -2,6 +2,7 @@
 // (hostile input, ranking, prefix, diacritics, filters, pagination), statistics against
 // independent counts, and YAML import/export through GraphQL.
 import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -292,5 +293,10 @@ describe('jobs and statistics', () => {
     expect(res.exportJobs.count).toBe(jobStatistics.totalJobs);
     expect(res.exportJobs.yaml).toMatch(/^jobs:\n/);
     expect(res.exportJobs.yaml).toContain('Летняя кампания');
+    const bytes = Buffer.from(res.exportJobs.yaml);
+    expect(res.exportJobs.file).toMatchObject({ fileType: 'EXPORT', status: 'AVAILABLE', contentType: 'application/yaml', size: bytes.length });
+    expect(res.exportJobs.file?.checksumSha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+    const download = await fetch(res.exportJobs.file!.downloadUrl!);
+    expect(await download.text()).toBe(res.exportJobs.yaml);
   });
 });

@@ -9,13 +9,14 @@ import { type JobSearchEdge, type JobSearchPage, searchJobs } from '../../comman
 import { updateJob } from '../../commands/jobs/update-job.ts';
 import type { JobSearchFilter } from '../../db/fts.ts';
 import { MAX_QUERY_CHARS } from '../../domain/fts-query.ts';
-import { ValidationError } from '../../errors.ts';
+import { StorageError, ValidationError } from '../../errors.ts';
 import { parseJobsYaml, type RejectedEntry } from '../../importers/jobs-yaml.ts';
 import { openUpload } from '../../storage/multipart-upload.ts';
 import { builder } from '../builder.ts';
 import { commandContext } from '../command.ts';
 import { pageSize } from '../page.ts';
 import { addActivityField } from './activity.ts';
+import { StoredFileRef } from './file.ts';
 import { COMMON_ERRORS } from './errors.ts';
 import { SortDirection } from './scalars.ts';
 
@@ -292,16 +293,23 @@ builder.relayMutationField(
 
 builder.relayMutationField(
   'exportJobs',
-  { inputFields: (t) => ({ note: t.string({ description: 'Recorded in the activity entry.' }) }) },
+  {
+    inputFields: (t) => ({
+      note: t.string({ description: 'Recorded in the activity entry.' }),
+      store: t.boolean({ description: 'Also keep the YAML in the blob store as an EXPORT file.', defaultValue: true }),
+    }),
+  },
   {
     authScopes: { editor: true },
-    errors: { types: [...COMMON_ERRORS], directResult: true },
-    resolve: (_root, { input }, ctx) => exportJobs(commandContext(ctx), { destination: input.note ? `GraphQL (${input.note})` : 'GraphQL' }),
+    errors: { types: [...COMMON_ERRORS, StorageError], directResult: true },
+    resolve: (_root, { input }, ctx) =>
+      exportJobs(commandContext(ctx), { destination: input.note ? `GraphQL (${input.note})` : 'GraphQL', store: input.store ?? true }),
   },
   {
     outputFields: (t) => ({
       yaml: t.exposeString('yaml', { description: 'campaigns.yaml text; importing it changes nothing.' }),
       count: t.exposeInt('count'),
+      file: t.field({ type: StoredFileRef, nullable: true, description: 'The stored copy (null when store: false).', resolve: (r) => r.file }),
     }),
   },
 );
