@@ -93,20 +93,30 @@ describe('backups', () => {
     const stopAt = Date.now() + 10_000;
     const longest = [0, 0, 0, 0];
     const counts = [0, 0, 0, 0];
+    const writes: Array<{ start: number; end: number }> = [];
     const writers = longest.map(async (_, w) => {
       while (Date.now() < stopAt) {
-        const started = performance.now();
+        const start = performance.now();
         await editor.request(CreateUseCaseDocument, { input: { name: `load w${w} #${counts[w]}`, teamEmail: 'load@example.com' } });
-        longest[w] = Math.max(longest[w]!, performance.now() - started);
+        const end = performance.now();
+        writes.push({ start, end });
+        longest[w] = Math.max(longest[w]!, end - start);
         counts[w]! += 1;
       }
     });
     await new Promise((r) => setTimeout(r, 3000));
+    const backupStart = performance.now();
     const taken = await backup('under load');
+    const backupEnd = performance.now();
     await Promise.all(writers);
+    const overlapping = writes.filter((x) => x.end > backupStart && x.start < backupEnd);
+    const worst = (list: typeof writes) => Math.max(0, ...list.map((x) => x.end - x.start)).toFixed(1);
     console.log(
-      `backup under load: ${counts.reduce((a, b) => a + b)} writes; longest wait per writer (ms): ${longest.map((ms) => ms.toFixed(1)).join(', ')}`,
+      `backup under load: ${writes.length} writes; longest wait per writer (ms): ${longest.map((ms) => ms.toFixed(1)).join(', ')}; ` +
+        `backup took ${(backupEnd - backupStart).toFixed(0)} ms, longest write overlapping it ${worst(overlapping)} ms (${overlapping.length} writes), ` +
+        `longest outside it ${worst(writes.filter((x) => !overlapping.includes(x)))} ms`,
     );
+    expect(overlapping.length).toBeGreaterThan(0); // writes really ran while the snapshot was taken
     for (const ms of longest) expect(ms).toBeLessThan(1000);
 
     const db = await openBackup(taken.key);
