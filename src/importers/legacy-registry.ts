@@ -14,6 +14,7 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { backupBefore } from '../commands/backups/backup-database.ts';
 import { type CommandContext, recordActivity } from '../commands/command-context.ts';
 import { changeActiveVersion } from '../commands/registry/shared.ts';
 import type { AfterCommit, Tx } from '../db/database.ts';
@@ -155,6 +156,8 @@ export async function importLegacyRegistry(ctx: CommandContext, dir: string, opt
   const preview = await planImport(ctx.services.db.reader, source);
   const hasWork = preview.models.length > 0;
   const backupFile = !options.dryRun && hasWork ? await backupDirectory(dir, options) : null;
+  // Seed 000: back the database up before a risky bulk write. A failed backup stops the import.
+  if (!options.dryRun && hasWork) await backupBefore(ctx, 'registry import');
   const plan = options.dryRun || !hasWork ? preview : await ctx.services.db.write((tx, afterCommit) => applyPlan(tx, afterCommit, ctx, source), { timeoutMs: 10 * 60_000 });
   return report(dir, Boolean(options.dryRun), backupFile, source, plan);
 }

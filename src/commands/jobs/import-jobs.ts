@@ -2,6 +2,7 @@
 // entry summarising it. Entries already stored with the same `data` are counted as unchanged
 // and not written, so importing an export of this database writes nothing.
 import { randomUUID } from 'node:crypto';
+import { backupBefore } from '../backups/backup-database.ts';
 import type { JobColumns } from '../../domain/job.ts';
 import { ValidationError } from '../../errors.ts';
 import type { ParsedJobsFile, RejectedEntry } from '../../importers/jobs-yaml.ts';
@@ -36,6 +37,8 @@ export async function importJobs(ctx: CommandContext, input: ImportJobsInput): P
       `${parsed.rejected.length} of ${parsed.found} entries rejected (strict: nothing imported); first: entry ${first.index + 1}${first.line ? ` (line ${first.line})` : ''}: ${first.reason}`,
     );
   }
+  // Seed 000: back the database up before a risky bulk write. A failed backup stops the import.
+  if (parsed.valid.length) await backupBefore(ctx, 'jobs import');
   const report: ImportJobsReport = { found: parsed.found, imported: 0, updated: 0, unchanged: 0, rejected: parsed.rejected };
   // About 1 s per 10k jobs here; the bound is generous because a slow disk must not abort it.
   const timeoutMs = 60_000 + parsed.valid.length * 5;
