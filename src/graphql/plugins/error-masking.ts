@@ -21,7 +21,8 @@ export function maskError(logger: Logger) {
     void isDev;
     const graphqlError = isGraphQLError(error) ? error : null;
     const original = graphqlError?.originalError ?? (graphqlError ? null : error);
-    if (!original || isGraphQLError(original)) return (original as GraphQLError | null) ?? (error as Error);
+    // Pothos validation errors (bad global IDs, cursors, page arguments) are GraphQLErrors
+    // without a code: give them one before the pass-through below.
     if (isPothosValidationError(original)) {
       return new GraphQLError(original.message, {
         nodes: graphqlError?.nodes,
@@ -29,6 +30,8 @@ export function maskError(logger: Logger) {
         extensions: { code: 'BAD_USER_INPUT' },
       });
     }
+    // Errors we raised on purpose (auth, limits, bad input) carry a code: keep them, with their path.
+    if (!original || isGraphQLError(original)) return error as Error;
     const requestId = currentRequestId() ?? 'unknown';
     logger.error({ err: original, path: graphqlError?.path?.join('.'), requestId }, 'unexpected error');
     return new GraphQLError(`Unexpected error; request id ${requestId} (the server log has the details)`, {
