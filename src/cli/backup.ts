@@ -2,23 +2,10 @@
 // They work on the database and blob store from the environment, like the server does.
 // A restore from the CLI swaps the file under this process only: stop the server first,
 // or call the restoreDatabase mutation on the running server (which swaps it live).
-import os from 'node:os';
 import type { Command } from 'commander';
-import type { CommandContext } from '../commands/command-context.ts';
+import { withCliContext } from './cli-context.ts';
 
-async function withContext<T>(fn: (ctx: CommandContext) => Promise<T>): Promise<T> {
-  // Loaded here, not at the top, so `opsgraph --help` stays fast.
-  const { loadConfig } = await import('../config.ts');
-  const { createLogger } = await import('../logger.ts');
-  const { openServices } = await import('../services.ts');
-  const config = loadConfig();
-  const services = await openServices(config, { logger: createLogger('warn') });
-  try {
-    return await fn({ services, actor: { label: `cli:${os.userInfo().username}`, role: 'admin' } });
-  } finally {
-    await services.close();
-  }
-}
+const withContext = withCliContext;
 
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(2)} MiB`;
 

@@ -2,32 +2,21 @@
 // writes go through the same commands as GraphQL, as the CLI user, so they appear in the
 // activity log like any other change.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
-import type { CommandContext } from '../commands/command-context.ts';
 import { exportJobs } from '../commands/jobs/export-jobs.ts';
 import { importJobs } from '../commands/jobs/import-jobs.ts';
-import { loadConfig } from '../config.ts';
 import { parseJobData } from '../domain/job.ts';
 import { compareJobs, VERIFY_EXIT, verifyExitCode } from '../domain/job-verify.ts';
 import { ValidationError } from '../errors.ts';
 import { parseJobsYaml } from '../importers/jobs-yaml.ts';
-import { createLogger } from '../logger.ts';
-import { openServices } from '../services.ts';
+import { withCliContext } from './cli-context.ts';
 
 /** Files with at least this many jobs get a progress bar (on a terminal). */
 const PROGRESS_THRESHOLD = 1000;
 
-async function withCommandContext<T>(fn: (ctx: CommandContext) => Promise<T>): Promise<T> {
-  const services = await openServices(loadConfig(), { logger: createLogger('warn') });
-  try {
-    return await fn({ services, actor: { label: `cli:${os.userInfo().username}`, role: 'admin' } });
-  } finally {
-    await services.close();
-  }
-}
+const withCommandContext = withCliContext;
 
 /** `campaigns.yaml` → `campaigns.yaml.20261121T021500Z.bak` in `dir` (default: beside it). */
 export function backupFile(file: string, dir?: string): string {

@@ -1,17 +1,9 @@
 import type { Command } from 'commander';
-import type { openServices } from '../services.ts';
+import type { CommandContext } from '../commands/command-context.ts';
+import { withCliContext } from './cli-context.ts';
 
-async function withServices<T>(fn: (s: Awaited<ReturnType<typeof openServices>>) => Promise<T>): Promise<T> {
-  const { loadConfig } = await import('../config.ts');
-  const { createLogger } = await import('../logger.ts');
-  const { openServices } = await import('../services.ts');
-  const config = loadConfig();
-  const services = await openServices(config, { logger: createLogger('warn') });
-  try {
-    return await fn(services);
-  } finally {
-    await services.close();
-  }
+function withServices<T>(fn: (s: CommandContext['services']) => Promise<T>): Promise<T> {
+  return withCliContext((ctx) => fn(ctx.services));
 }
 
 export function registerKeyCommands(program: Command): void {
