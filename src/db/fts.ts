@@ -9,6 +9,7 @@
 // computed for every match, not just the 20 shown.
 //
 // Every value a person supplies is a bound parameter; only fixed SQL text is concatenated.
+import type { JobColumns } from '../domain/job.ts';
 
 /** bm25 column weights, in job_fts column order: a hit in the name counts most. */
 export const BM25_WEIGHTS = {
@@ -42,25 +43,15 @@ export interface SearchCursor {
   seq: number;
 }
 
-export interface JobSearchRow {
+/** A raw search row: the Job columns as SQLite returns them, plus rank and snippet. */
+export type JobSearchRow = Omit<JobColumns, 'enabled'> & {
   seq: number | bigint;
-  id: string;
-  jobName: string;
-  product: string | null;
-  persona: string | null;
-  setting: string | null;
-  emotion: string | null;
-  hook: string | null;
-  voiceId: string | null;
-  language: string;
-  brandName: string | null;
   enabled: number | bigint | boolean;
-  data: string;
   createdAt: string | Date;
   updatedAt: string | Date;
   rank: number;
   snippet: string | null;
-}
+};
 
 /** Filter columns on "Job" and the SQL that tests them (names are fixed, values bound). */
 const FILTER_SQL: Record<keyof JobSearchFilter, string> = {
