@@ -132,13 +132,7 @@ function nestedList(first: number, childFirst: number) {
       useCases: {
         edges: useCases.map((u) => ({
           node: {
-            id: encodeId('UseCase', u.id),
-            name: u.name,
-            teamEmail: u.teamEmail,
-            state: u.state,
-            version: u.version,
-            createdAt: iso(u.createdAt),
-            updatedAt: iso(u.updatedAt),
+            ...useCaseFields(u),
             transitions: { edges: transitions.get(u.id) ?? [] },
             activity: { edges: activity.get(u.id) ?? [] },
           },
@@ -150,6 +144,19 @@ function nestedList(first: number, childFirst: number) {
 
 // ------------------------------------------------------------------ node lookup
 
+/** The scalar fields of a UseCase node, as the gateway serializes them. */
+function useCaseFields(u: UseCaseRow) {
+  return {
+    id: encodeId('UseCase', u.id),
+    name: u.name,
+    teamEmail: u.teamEmail,
+    state: u.state,
+    version: u.version,
+    createdAt: iso(u.createdAt),
+    updatedAt: iso(u.updatedAt),
+  };
+}
+
 const getUseCase = reader.prepare<[string], UseCaseRow>(
   'SELECT id, name, teamEmail, state, version, createdAt, updatedAt FROM UseCase WHERE id = ?',
 );
@@ -160,15 +167,7 @@ function nodeLookup(globalId: unknown) {
   if (!u) return { data: { node: null } };
   return {
     data: {
-      node: {
-        id: encodeId('UseCase', u.id),
-        name: u.name,
-        teamEmail: u.teamEmail,
-        state: u.state,
-        version: u.version,
-        createdAt: iso(u.createdAt),
-        updatedAt: iso(u.updatedAt),
-      },
+      node: useCaseFields(u),
     },
   };
 }
