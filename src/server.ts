@@ -130,6 +130,9 @@ function createGraphQL(services: Services, metrics: Metrics): YogaServerInstance
         get reader() {
           return lease.released ? services.db.reader : lease.reader;
         },
+        get sql() {
+          return lease.released ? services.db.sql : lease.sql;
+        },
         loaders: new Map(),
         [READER_LEASE]: lease,
       } as GraphQLContext;

@@ -28,6 +28,8 @@ export interface StartGatewayOptions {
   dataDir?: string;
   /** Extra environment for the server (e.g. SQLITE_SYNCHRONOUS). */
   env?: Record<string, string>;
+  /** Extra Node flags before the script (e.g. --cpu-prof, which NODE_OPTIONS refuses). */
+  nodeFlags?: string[];
 }
 
 export async function startGateway(o: StartGatewayOptions = {}): Promise<Gateway> {
@@ -39,7 +41,7 @@ export async function startGateway(o: StartGatewayOptions = {}): Promise<Gateway
   const server = await spawnServer({
     name: 'gateway',
     cwd: REPO_ROOT,
-    nodeArgs: ['--import', 'tsx', 'src/cli.ts', 'serve'],
+    nodeArgs: [...(o.nodeFlags ?? []), '--import', 'tsx', 'src/cli.ts', 'serve'],
     env: {
       DATA_DIR: dataDir,
       PORT: String(port),

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PrismaClient, type Prisma } from '../generated/prisma/client.ts';
+import { SqlReader } from './sql-reader.ts';
 import { sqliteAdapterFactory } from './sqlite.ts';
 
 export type Tx = Prisma.TransactionClient;
@@ -29,6 +30,8 @@ export interface DatabaseOptions {
 /** A request's hold on the current reader: a restore waits until every lease is released. */
 export interface ReaderLease {
   readonly reader: Reader;
+  /** The read model's prepared-statement connection on the same database file. */
+  readonly sql: SqlReader;
   /** Idempotent. */
   release(): void;
   readonly released: boolean;
@@ -38,6 +41,8 @@ export class Database {
   readonly file: string;
   #reader: Reader;
   #writer: PrismaClient;
+  // Opened by connect(), once the writer has created the file (it is opened read-only).
+  #sql: SqlReader | null = null;
   readonly #common: Omit<Parameters<typeof sqliteAdapterFactory>[0], 'readonly'>;
   // Live swap (restore): while #gate is set, new leases wait for it; #leases counts the
   // requests still using the current reader.
@@ -74,6 +79,12 @@ export class Database {
     return this.#reader;
   }
 
+  /** The current read model connection (see `reader` about leases). */
+  get sql(): SqlReader {
+    if (!this.#sql) throw new Error('database is not connected');
+    return this.#sql;
+  }
+
   /**
    * The reader for one request. During a restore this waits until the new database is in
    * place; until the lease is released, a restore waits for this request to finish. So a
@@ -84,8 +95,10 @@ export class Database {
     this.#leases += 1;
     let released = false;
     const reader = this.#reader;
+    const sql = this.sql;
     return {
       reader,
+      sql,
       get released() {
         return released;
       },
@@ -127,6 +140,8 @@ export class Database {
       await this.#exclusive(async () => {
         await this.#reader.$disconnect();
         await this.#writer.$disconnect();
+        this.#sql?.close();
+        this.#sql = null;
         options.beforeRename?.(this.file, newFile);
         // The old WAL and shared-memory files belong to the old database: a new connection
         // must not replay them into the restored one.
@@ -162,6 +177,7 @@ export class Database {
     await this.#writer.$queryRawUnsafe('SELECT 1');
     await this.#reader.$connect();
     await this.#reader.$queryRawUnsafe('SELECT 1');
+    this.#sql ??= new SqlReader(this.file, { busyTimeoutMs: this.#common.busyTimeoutMs });
   }
 
   /**
@@ -216,6 +232,8 @@ export class Database {
     await this.drain();
     await this.#reader.$disconnect();
     await this.#writer.$disconnect();
+    this.#sql?.close();
+    this.#sql = null;
   }
 }
 

@@ -2,6 +2,7 @@
 // DataLoaders of this request (created lazily, one batch per type per request).
 import type { Actor, Services } from '../commands/command-context.ts';
 import type { Reader } from '../db/database.ts';
+import type { SqlReader } from '../db/sql-reader.ts';
 
 export interface GraphQLContext {
   requestId: string;
@@ -10,6 +11,8 @@ export interface GraphQLContext {
   services: Services;
   /** The read-only Prisma client for this request (fixed at request start; restore swaps it between requests). */
   reader: Reader;
+  /** A read-only prepared-statement connection to the same database, for the read model's hot paths (src/read-model). */
+  sql: SqlReader;
   /** Per-request memo for loaders (see src/graphql/loaders.ts). */
   loaders: Map<string, unknown>;
 }

@@ -3,6 +3,7 @@
 // loaded for all parents at once with a window query, so `useCases { activity }` costs one
 // statement however many use cases there are.
 import type { ActivityLogEntry } from '../../generated/prisma/client.ts';
+import { activityBySubject } from '../../read-model/activity.ts';
 import { builder } from '../builder.ts';
 import type { GraphQLContext } from '../context.ts';
 import { decodeId } from '../global-id.ts';
@@ -70,26 +71,11 @@ builder.queryField('activity', (t) =>
   }),
 );
 
-/** One window query for the newest entries of many subjects (one page per subject). */
-async function loadActivityPages(ctx: GraphQLContext, subjectIds: readonly string[], size: number, afterSeq: number | null) {
-  const placeholders = subjectIds.map(() => '?').join(',');
-  const rows = await ctx.reader.$queryRawUnsafe<Array<ActivityLogEntry & { seq: number | bigint }>>(
-    `SELECT seq, id, subjectType, subjectId, activityType, description, details, actor, createdAt FROM (
-       SELECT *, row_number() OVER (PARTITION BY subjectId ORDER BY seq DESC) AS rn
-       FROM ActivityLogEntry WHERE subjectId IN (${placeholders}) ${afterSeq === null ? '' : 'AND seq < ?'}
-     ) WHERE rn <= ? ORDER BY subjectId, seq DESC`,
-    ...subjectIds,
-    ...(afterSeq === null ? [] : [afterSeq]),
-    size + 1,
-  );
-  const bySubject = new Map<string, ActivityLogEntry[]>();
-  for (const r of rows) {
-    const entry = { ...r, seq: Number(r.seq), createdAt: new Date(r.createdAt) };
-    const list = bySubject.get(entry.subjectId) ?? [];
-    list.push(entry);
-    bySubject.set(entry.subjectId, list);
-  }
-  return subjectIds.map((id) => seqPage(bySubject.get(id) ?? [], size, afterSeq !== null));
+/** One page of activity per subject, for all subjects of a request at once. */
+function loadActivityPages(ctx: GraphQLContext, subjectIds: readonly string[], size: number, afterSeq: number | null) {
+  const lists = activityBySubject(ctx.sql, subjectIds, size + 1, afterSeq);
+  // Read-model rows carry instants as ISO strings; the DateTime scalar takes both.
+  return Promise.resolve(lists.map((rows) => seqPage(rows as unknown as ActivityLogEntry[], size, afterSeq !== null)));
 }
 
 /**
@@ -103,7 +89,9 @@ export function addActivityField(typeName: 'UseCase' | 'Job' | 'Model' | 'ModelV
       type: ActivityConnection,
       description: 'Activity about this record, newest first.',
       args: { first: t.arg.int(), after: t.arg.string() },
-      select: { id: true },
+      // No `select`: every one of these types always loads its id, and parents read by the
+      // read model (src/read-model) carry no Prisma selection marks, so a select here would make
+      // the plugin re-load each parent.
       resolve: (parent, args, ctx) => {
         const size = pageSize(args.first);
         const afterSeq = args.after ? decodeSeqCursor(args.after) : null;

@@ -1,5 +1,7 @@
 // Evaluation use cases (seed 000): the type, its queries, and its mutations. Resolvers stay
-// thin: queries go through the Prisma plugin, each mutation calls one command.
+// thin: lists and their children come from the read model (src/read-model/use-cases.ts, one
+// prepared statement per level), single records through the Prisma plugin, and each mutation
+// calls one command.
 import { createUseCase } from '../../commands/use-cases/create-use-case.ts';
 import { recordEvaluationResults } from '../../commands/use-cases/record-evaluation-results.ts';
 import { transitionUseCase } from '../../commands/use-cases/transition-use-case.ts';
@@ -13,8 +15,13 @@ import {
   USE_CASE_STATES,
 } from '../../domain/use-case-state-machine.ts';
 import { InvalidTransitionError, StaleVersionError } from '../../errors.ts';
+import type { StateTransition, UseCase } from '../../generated/prisma/client.ts';
+import type { KeysetPage } from '../../read-model/keyset.ts';
+import { countUseCases, guardFiles, listUseCases, type StateTransitionRow, transitionPages } from '../../read-model/use-cases.ts';
 import { builder } from '../builder.ts';
 import { commandContext } from '../command.ts';
+import { loaderFor } from '../loaders.ts';
+import { encodeIdCursor, keysetRequest } from '../page.ts';
 import { addActivityField } from './activity.ts';
 import { COMMON_ERRORS } from './errors.ts';
 import { SortDirection } from './scalars.ts';
@@ -33,36 +40,36 @@ export const UseCaseRef = builder.prismaNode('UseCase', {
     version: t.exposeInt('version', { description: 'Pass as `expectedVersion` to make a write fail if someone changed the record.' }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    // No field here uses the plugin's `select`: parents from the read model carry no Prisma
+    // selection marks, and a `select` would make the plugin load each of them again.
     allowedTransitions: t.field({
       type: [UseCaseStateEnum],
       description: 'States this use case can move to now (guards on attached files included).',
-      select: {
-        state: true,
-        resultsFileId: true,
-        files: { where: { status: 'AVAILABLE', fileType: { in: ['CONFIG', 'DATASET'] } }, select: { fileType: true } },
+      resolve: async (u, _args, ctx) => {
+        if (!isUseCaseState(u.state)) return [];
+        const files = await loaderFor<string, { hasConfigFile: boolean; hasDatasetFile: boolean }>(ctx, 'useCaseGuardFiles', (ids) =>
+          Promise.resolve(guardFiles(ctx.sql, ids)),
+        ).load(u.id);
+        return allowedTransitions(u.state, { ...files, hasResults: u.resultsFileId !== null });
       },
-      resolve: (u) =>
-        isUseCaseState(u.state)
-          ? allowedTransitions(u.state, {
-              hasConfigFile: u.files.some((f) => f.fileType === 'CONFIG'),
-              hasDatasetFile: u.files.some((f) => f.fileType === 'DATASET'),
-              hasResults: u.resultsFileId !== null,
-            })
-          : [],
     }),
     evaluationResults: t.field({
       type: EvaluationResultsRef,
       nullable: true,
-      select: { evaluationSummary: true, resultsRecordedAt: true, resultsFileId: true },
       resolve: (u) =>
         u.resultsRecordedAt
           ? { summary: u.evaluationSummary ?? '{}', recordedAt: u.resultsRecordedAt, resultsFileId: u.resultsFileId }
           : null,
     }),
-    transitions: t.relatedConnection('transitions', {
-      cursor: 'id',
+    transitions: t.connection({
+      type: StateTransitionRef,
       description: 'State changes, oldest first.',
-      query: () => ({ orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
+      resolve: (u, args, ctx) => {
+        const page = keysetRequest(args);
+        return loaderFor<string, KeysetPage<StateTransitionRow>>(ctx, `transitions:${page.size}:${page.backward}:${page.cursorId}`, (ids) =>
+          Promise.resolve(transitionPages(ctx.sql, ids, page, encodeIdCursor)),
+        ).load(u.id) as unknown as Promise<KeysetPage<StateTransition>>; // instants as ISO strings: see the DateTime scalar
+      },
     }),
   }),
 });
@@ -71,7 +78,7 @@ addActivityField('UseCase');
 
 export interface EvaluationResultsShape {
   summary: string;
-  recordedAt: Date;
+  recordedAt: Date | string;
   resultsFileId: string | null;
 }
 
@@ -140,33 +147,31 @@ builder.queryFields((t) => ({
     args: { id: t.arg.globalID({ required: true, for: UseCaseRef }) },
     resolve: (query, _root, args, ctx) => ctx.reader.useCase.findUnique({ ...query, where: { id: args.id.id } }),
   }),
-  useCases: t.prismaConnection({
-    type: 'UseCase',
-    cursor: 'id',
-    args: { filter: t.arg({ type: UseCaseFilter }), orderBy: t.arg({ type: UseCaseOrder }) },
-    totalCount: (_parent, args, ctx) => ctx.reader.useCase.count({ where: useCaseWhere(args.filter) }),
-    resolve: (query, _root, args, ctx) => {
-      const column = orderColumn[args.orderBy?.field ?? 'CREATED_AT'];
-      const direction = args.orderBy?.direction === 'DESC' ? 'desc' : 'asc';
-      return ctx.reader.useCase.findMany({
-        ...query,
-        where: useCaseWhere(args.filter),
-        // id breaks ties so pages are stable when many rows share a timestamp or name.
-        orderBy: [{ [column]: direction }, { id: direction }],
-      });
+  useCases: t.connection(
+    {
+      type: UseCaseRef,
+      args: { filter: t.arg({ type: UseCaseFilter }), orderBy: t.arg({ type: UseCaseOrder }) },
+      resolve: (_root, args, ctx) => {
+        const page = listUseCases(ctx.sql, {
+          filter: args.filter,
+          column: orderColumn[args.orderBy?.field ?? 'CREATED_AT'],
+          // id breaks ties (inside the read model) so pages are stable when rows share a timestamp or name.
+          direction: args.orderBy?.direction === 'DESC' ? 'DESC' : 'ASC',
+          page: keysetRequest(args),
+          cursorOf: encodeIdCursor,
+        });
+        // Counted only when asked for (the field resolves the thunk).
+        return { ...(page as unknown as KeysetPage<UseCase>), totalCount: () => countUseCases(ctx.sql, args.filter) };
+      },
     },
-  }),
+    {
+      fields: (c) => ({
+        totalCount: c.int({ resolve: (connection) => connection.totalCount() }),
+      }),
+    },
+  ),
   useCaseStateMachine: t.field({ type: StateMachineRef, resolve: () => ({}) }),
 }));
-
-function useCaseWhere(filter: { state?: string | null; teamEmail?: string | null; search?: string | null } | null | undefined) {
-  return {
-    state: filter?.state ?? undefined,
-    teamEmail: filter?.teamEmail ? filter.teamEmail.trim().toLowerCase() : undefined,
-    // Prisma binds the value as a parameter: user text never becomes SQL.
-    name: filter?.search ? { contains: filter.search.slice(0, 200) } : undefined,
-  };
-}
 
 // ------------------------------------------------------------------ mutations
 

@@ -1,0 +1,55 @@
+// Keyset pages over a table ordered by (column, id): the building block of the read model's
+// connections. The cursor names a row by id; the page continues strictly after (or before)
+// that row's position, found by a subquery, so cursors stay valid while rows are added.
+import type { SqlValue } from '../db/sql-reader.ts';
+
+export type Direction = 'ASC' | 'DESC';
+
+export interface KeysetRequest {
+  /** Rows wanted; the query fetches one more to learn whether there are more. */
+  size: number;
+  /** Id of the row the page starts after (forward) or ends before (backward). */
+  cursorId: string | null;
+  /** true for `last`/`before`: read the order backwards, then flip the page. */
+  backward: boolean;
+}
+
+/**
+ * The ORDER BY and the cursor condition for `table` ordered by `column`, then id, in `dir`.
+ * `column` and `table` are fixed identifiers chosen by the caller, never user text.
+ */
+export function keysetClauses(table: string, column: string, dir: Direction, req: KeysetRequest, alias = table) {
+  // Reading backwards walks the opposite order; the caller reverses the rows afterwards.
+  const effective: Direction = req.backward ? (dir === 'ASC' ? 'DESC' : 'ASC') : dir;
+  const op = effective === 'ASC' ? '>' : '<';
+  const params: SqlValue[] = [];
+  let where: string | null = null;
+  if (req.cursorId !== null) {
+    where = `(${alias}."${column}", ${alias}.id) ${op} (SELECT "${column}", id FROM "${table}" WHERE id = ?)`;
+    params.push(req.cursorId);
+  }
+  const orderBy = `${alias}."${column}" ${effective}, ${alias}.id ${effective}`;
+  return { where, params, orderBy };
+}
+
+export interface KeysetPage<T> {
+  edges: Array<{ cursor: string; node: T }>;
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+}
+
+/** Turns `size + 1` rows read in keyset order into a Relay page. */
+export function keysetPage<T extends { id: string }>(rows: T[], req: KeysetRequest, cursorOf: (row: T) => string): KeysetPage<T> {
+  const more = rows.length > req.size;
+  const nodes = more ? rows.slice(0, req.size) : rows;
+  if (req.backward) nodes.reverse();
+  const edges = nodes.map((node) => ({ cursor: cursorOf(node), node }));
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: req.backward ? req.cursorId !== null : more,
+      hasPreviousPage: req.backward ? more : req.cursorId !== null,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}

@@ -1,0 +1,127 @@
+// Use cases and their state transitions, read with prepared statements (src/db/sql-reader.ts).
+// Rows have the Prisma model's fields, with instants as canonical ISO strings.
+import { idList, isoUtc, type SqlReader, type SqlValue } from '../db/sql-reader.ts';
+import { type Direction, type KeysetPage, type KeysetRequest, keysetClauses, keysetPage } from './keyset.ts';
+
+export interface UseCaseRow {
+  id: string;
+  name: string;
+  teamEmail: string;
+  description: string | null;
+  state: string;
+  version: number;
+  evaluationSummary: string | null;
+  resultsFileId: string | null;
+  resultsRecordedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface StateTransitionRow {
+  id: string;
+  useCaseId: string;
+  fromState: string;
+  toState: string;
+  notes: string | null;
+  actor: string;
+  createdAt: string;
+}
+
+export interface UseCaseFilter {
+  state?: string | null;
+  /** Compared lower-cased, as commands store it. */
+  teamEmail?: string | null;
+  /** Case-insensitive (ASCII) substring of the name. */
+  search?: string | null;
+}
+
+export type UseCaseOrderColumn = 'createdAt' | 'updatedAt' | 'name';
+
+const USE_CASE_COLUMNS =
+  'u.id, u.name, u.teamEmail, u.description, u.state, u.version, u.evaluationSummary, u.resultsFileId, u.resultsRecordedAt, u.createdAt, u.updatedAt';
+
+function useCaseRow(r: UseCaseRow): UseCaseRow {
+  r.createdAt = isoUtc(r.createdAt);
+  r.updatedAt = isoUtc(r.updatedAt);
+  if (r.resultsRecordedAt !== null) r.resultsRecordedAt = isoUtc(r.resultsRecordedAt);
+  return r;
+}
+
+function filterClauses(filter: UseCaseFilter | null | undefined): { where: string[]; params: SqlValue[] } {
+  const where: string[] = [];
+  const params: SqlValue[] = [];
+  if (filter?.state) {
+    where.push('u.state = ?');
+    params.push(filter.state);
+  }
+  if (filter?.teamEmail) {
+    where.push('u.teamEmail = ?');
+    params.push(filter.teamEmail.trim().toLowerCase());
+  }
+  if (filter?.search) {
+    // instr, not LIKE: the text is a bound value with no wildcard syntax to escape.
+    where.push('instr(lower(u.name), lower(?)) > 0');
+    params.push(filter.search.slice(0, 200));
+  }
+  return { where, params };
+}
+
+export function listUseCases(
+  sql: SqlReader,
+  o: { filter?: UseCaseFilter | null; column: UseCaseOrderColumn; direction: Direction; page: KeysetRequest; cursorOf: (id: string) => string },
+): KeysetPage<UseCaseRow> {
+  const f = filterClauses(o.filter);
+  const k = keysetClauses('UseCase', o.column, o.direction, o.page, 'u');
+  const where = k.where ? [...f.where, k.where] : f.where;
+  const rows = sql.all<UseCaseRow>(
+    `SELECT ${USE_CASE_COLUMNS} FROM "UseCase" u ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${k.orderBy} LIMIT ?`,
+    [...f.params, ...k.params, o.page.size + 1],
+  );
+  return keysetPage(rows.map(useCaseRow), o.page, (r) => o.cursorOf(r.id));
+}
+
+export function countUseCases(sql: SqlReader, filter: UseCaseFilter | null | undefined): number {
+  const f = filterClauses(filter);
+  const row = sql.get<{ n: number }>(`SELECT count(*) AS n FROM "UseCase" u ${f.where.length ? `WHERE ${f.where.join(' AND ')}` : ''}`, f.params);
+  return row?.n ?? 0;
+}
+
+/**
+ * The page of transitions (oldest first) of every given use case, in one window query: what
+ * `useCases { transitions(first: N) }` needs, without loading every transition to slice.
+ */
+export function transitionPages(
+  sql: SqlReader,
+  useCaseIds: readonly string[],
+  page: KeysetRequest,
+  cursorOf: (id: string) => string,
+): Array<KeysetPage<StateTransitionRow>> {
+  const k = keysetClauses('StateTransition', 'createdAt', 'ASC', page, 't');
+  const rows = sql.all<StateTransitionRow>(
+    `SELECT id, useCaseId, fromState, toState, notes, actor, createdAt FROM (
+       SELECT t.*, row_number() OVER (PARTITION BY t.useCaseId ORDER BY ${k.orderBy}) AS rn
+         FROM "StateTransition" t
+        WHERE t.useCaseId IN (SELECT value FROM json_each(?)) ${k.where ? `AND ${k.where}` : ''}
+     ) WHERE rn <= ? ORDER BY useCaseId, rn`,
+    [idList(useCaseIds), ...k.params, page.size + 1],
+  );
+  const byUseCase = new Map<string, StateTransitionRow[]>();
+  for (const r of rows) {
+    r.createdAt = isoUtc(r.createdAt);
+    let list = byUseCase.get(r.useCaseId);
+    if (!list) byUseCase.set(r.useCaseId, (list = []));
+    list.push(r);
+  }
+  return useCaseIds.map((id) => keysetPage(byUseCase.get(id) ?? [], page, (r) => cursorOf(r.id)));
+}
+
+/** Which guard-relevant files (AVAILABLE CONFIG / DATASET) each use case has. */
+export function guardFiles(sql: SqlReader, useCaseIds: readonly string[]): Array<{ hasConfigFile: boolean; hasDatasetFile: boolean }> {
+  const rows = sql.all<{ useCaseId: string; fileType: string }>(
+    `SELECT DISTINCT useCaseId, fileType FROM "StoredFile"
+      WHERE useCaseId IN (SELECT value FROM json_each(?)) AND status = 'AVAILABLE' AND fileType IN ('CONFIG', 'DATASET')`,
+    [idList(useCaseIds)],
+  );
+  const found = new Set(rows.map((r) => `${r.useCaseId}:${r.fileType}`));
+  return useCaseIds.map((id) => ({ hasConfigFile: found.has(`${id}:CONFIG`), hasDatasetFile: found.has(`${id}:DATASET`) }));
+}
