@@ -3,6 +3,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type ExecutionArgs, getOperationAST, GraphQLError } from 'graphql';
+import { useGraphQlJit } from '@envelop/graphql-jit';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { useServer } from 'graphql-ws/use/ws';
@@ -95,7 +96,7 @@ function createGraphQL(services: Services, metrics: Metrics): YogaServerInstance
       defaultQuery: 'query Me {\n  viewer { name role }\n  useCaseStateMachine { states }\n}\n',
     },
     maskedErrors: { maskError: maskError(logger) },
-    plugins: [useSqlCounter(config.debugSql), usePageSizeLimit(config.limits.maxPageSize), useOperationLog(logger, metrics), useReaderLeaseRelease()],
+    plugins: [useCompiledExecution(), useSqlCounter(config.debugSql), usePageSizeLimit(config.limits.maxPageSize), useOperationLog(logger, metrics), useReaderLeaseRelease()],
     context: async (initial): Promise<GraphQLContext> => {
       // The request's reader is fixed here, at request start, through a lease: a restore
       // (src/db/database.ts replaceFile) waits for it, and requests that arrive during the
@@ -138,6 +139,16 @@ function createGraphQL(services: Services, metrics: Metrics): YogaServerInstance
       } as GraphQLContext;
     },
   });
+}
+
+/**
+ * Queries and mutations run as compiled JavaScript (graphql-jit), compiled once per parsed
+ * document (Yoga caches parsed documents by text). Must come before any plugin that wraps the
+ * execute function, or it would replace their wrapper. Subscriptions keep graphql-js: they
+ * run once per event and are shared between subscribers (src/events/shared-execution.ts).
+ */
+function useCompiledExecution() {
+  return useGraphQlJit({}, { enableIf: (args) => getOperationAST(args.document, args.operationName)?.operation !== 'subscription' });
 }
 
 /** Subscriptions outlive any restore: they drop the request's reader lease when they start. */

@@ -125,3 +125,10 @@ export function guardFiles(sql: SqlReader, useCaseIds: readonly string[]): Array
   const found = new Set(rows.map((r) => `${r.useCaseId}:${r.fileType}`));
   return useCaseIds.map((id) => ({ hasConfigFile: found.has(`${id}:CONFIG`), hasDatasetFile: found.has(`${id}:DATASET`) }));
 }
+
+/** Use cases by id (null where there is none), in the order asked. */
+export function useCasesByIds(sql: SqlReader, ids: readonly string[]): Array<UseCaseRow | null> {
+  const rows = sql.all<UseCaseRow>(`SELECT ${USE_CASE_COLUMNS} FROM "UseCase" u WHERE u.id IN (SELECT value FROM json_each(?))`, [idList(ids)]);
+  const byId = new Map(rows.map((r) => [r.id, useCaseRow(r)]));
+  return ids.map((id) => byId.get(id) ?? null);
+}

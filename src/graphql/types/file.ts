@@ -9,12 +9,16 @@ import { ChecksumMismatchError, UploadTooLargeError } from '../../commands/files
 import { FILE_TYPES } from '../../commands/files/file-rules.ts';
 import { uploadFile } from '../../commands/files/upload-file.ts';
 import { StorageError } from '../../errors.ts';
-import type { StoredFile } from '../../generated/prisma/client.ts';
+import type { Artifact, ModelVersion, StoredFile, UseCase } from '../../generated/prisma/client.ts';
 import { openUpload } from '../../storage/multipart-upload.ts';
 import { builder } from '../builder.ts';
 import { commandContext } from '../command.ts';
 import type { GraphQLContext } from '../context.ts';
+import { type StoredFileRow, useCaseFileCounts, useCaseFilePages } from '../../read-model/files.ts';
+import type { KeysetPage } from '../../read-model/keyset.ts';
+import { type UseCaseRow, useCasesByIds } from '../../read-model/use-cases.ts';
 import { loaderFor } from '../loaders.ts';
+import { encodeIdCursor, keysetRequest } from '../page.ts';
 import { ArtifactRef } from './artifact.ts';
 import { COMMON_ERRORS, DomainErrorInterface } from './errors.ts';
 import { ModelVersionRef } from './model.ts';
@@ -42,9 +46,8 @@ export const StoredFileRef = builder.prismaNode('StoredFile', {
       type: FileOwner,
       nullable: true,
       description: 'What the file belongs to; null when that record was deleted.',
-      select: { ownerType: true, useCase: true, modelVersion: true, artifact: true },
-      resolve: (f) => {
-        const owner = f.useCase ?? f.modelVersion ?? f.artifact;
+      resolve: async (f, _args, ctx) => {
+        const owner = await loadOwner(ctx, f);
         return owner ? Object.assign(owner, { [OWNER_TYPE]: f.ownerType }) : null;
       },
     }),
@@ -62,7 +65,6 @@ export const StoredFileRef = builder.prismaNode('StoredFile', {
     downloadUrl: t.string({
       nullable: true,
       description: 'A short-lived presigned GET URL; null unless AVAILABLE (and for the in-memory store).',
-      select: { key: true, status: true },
       resolve: async (f, _args, ctx) => {
         if (f.status !== 'AVAILABLE') return null;
         try {
@@ -79,6 +81,35 @@ export const StoredFileRef = builder.prismaNode('StoredFile', {
 
 // ------------------------------------------------------------------ owners' file fields
 
+/** The record a file belongs to, batched per owner type (no Prisma `select`: see use-case.ts). */
+async function loadOwner(ctx: GraphQLContext, f: StoredFile): Promise<UseCase | ModelVersion | Artifact | null> {
+  switch (f.ownerType) {
+    case 'UseCase':
+      return f.useCaseId
+        ? // Read-model rows carry instants as ISO strings; the DateTime scalar takes both.
+          (loaderFor<string, UseCaseRow | null>(ctx, 'useCaseById', (ids) => Promise.resolve(useCasesByIds(ctx.sql, ids))).load(
+            f.useCaseId,
+          ) as unknown as Promise<UseCase | null>)
+        : null;
+    case 'ModelVersion':
+      return f.modelVersionId
+        ? loaderFor<string, ModelVersion | null>(ctx, 'modelVersionById', async (ids) => {
+            const rows = await ctx.reader.modelVersion.findMany({ where: { id: { in: [...ids] } } });
+            return ids.map((id) => rows.find((r) => r.id === id) ?? null);
+          }).load(f.modelVersionId)
+        : null;
+    case 'Artifact':
+      return f.artifactId
+        ? loaderFor<string, Artifact | null>(ctx, 'artifactById', async (ids) => {
+            const rows = await ctx.reader.artifact.findMany({ where: { id: { in: [...ids] } } });
+            return ids.map((id) => rows.find((r) => r.id === id) ?? null);
+          }).load(f.artifactId)
+        : null;
+    default:
+      return null;
+  }
+}
+
 /** Latest AVAILABLE file of one type for many use cases: one query per type per request. */
 function latestFile(ctx: GraphQLContext, fileType: string, useCaseId: string) {
   return loaderFor<string, StoredFile | null>(ctx, `latestFile:${fileType}`, async (ids) => {
@@ -91,24 +122,32 @@ function latestFile(ctx: GraphQLContext, fileType: string, useCaseId: string) {
 }
 
 builder.prismaObjectFields('UseCase', (t) => ({
-  files: t.relatedConnection('files', {
-    cursor: 'id',
-    totalCount: true,
-    description: 'Files of this use case that are not deleted, oldest first.',
-    query: () => ({ where: { status: { not: 'DELETED' } }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
-  }),
+  files: t.connection(
+    {
+      type: StoredFileRef,
+      description: 'Files of this use case that are not deleted, oldest first.',
+      resolve: async (u, args, ctx) => {
+        const page = keysetRequest(args);
+        const files = await loaderFor<string, KeysetPage<StoredFileRow>>(ctx, `useCaseFiles:${page.size}:${page.backward}:${page.cursorId}`, (ids) =>
+          Promise.resolve(useCaseFilePages(ctx.sql, ids, page, encodeIdCursor)),
+        ).load(u.id);
+        const totalCount = () => loaderFor<string, number>(ctx, 'useCaseFileCount', (ids) => Promise.resolve(useCaseFileCounts(ctx.sql, ids))).load(u.id);
+        // Read-model rows carry instants as ISO strings; the DateTime scalar takes both.
+        return { ...(files as unknown as KeysetPage<StoredFile>), totalCount };
+      },
+    },
+    { fields: (c) => ({ totalCount: c.int({ resolve: (connection) => connection.totalCount() }) }) },
+  ),
   configFile: t.field({
     type: StoredFileRef,
     nullable: true,
     description: 'The latest AVAILABLE CONFIG file.',
-    select: { id: true },
     resolve: (u, _args, ctx) => latestFile(ctx, 'CONFIG', u.id),
   }),
   datasetFile: t.field({
     type: StoredFileRef,
     nullable: true,
     description: 'The latest AVAILABLE DATASET file.',
-    select: { id: true },
     resolve: (u, _args, ctx) => latestFile(ctx, 'DATASET', u.id),
   }),
 }));

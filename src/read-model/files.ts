@@ -1,0 +1,66 @@
+// Stored files of many use cases at once (one window query per page shape), with prepared
+// statements (src/db/sql-reader.ts). Rows have the Prisma model's fields, instants as ISO strings.
+import { idList, isoUtc, type SqlReader } from '../db/sql-reader.ts';
+import { type KeysetPage, type KeysetRequest, keysetClauses, keysetPage } from './keyset.ts';
+
+export interface StoredFileRow {
+  id: string;
+  ownerType: string;
+  useCaseId: string | null;
+  modelVersionId: string | null;
+  artifactId: string | null;
+  fileType: string;
+  filename: string;
+  contentType: string;
+  size: number | bigint;
+  checksumSha256: string | null;
+  bucket: string;
+  key: string;
+  status: string;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  deletedAt: string | null;
+}
+
+const FILE_COLUMNS =
+  'id, ownerType, useCaseId, modelVersionId, artifactId, fileType, filename, contentType, size, checksumSha256, bucket, key, status, createdBy, createdAt, updatedAt, deletedAt';
+
+/** The page of not-deleted files (oldest first) of every given use case. */
+export function useCaseFilePages(
+  sql: SqlReader,
+  useCaseIds: readonly string[],
+  page: KeysetRequest,
+  cursorOf: (id: string) => string,
+): Array<KeysetPage<StoredFileRow>> {
+  const k = keysetClauses('StoredFile', 'createdAt', 'ASC', page, 'f');
+  const rows = sql.all<StoredFileRow>(
+    `SELECT ${FILE_COLUMNS} FROM (
+       SELECT f.*, row_number() OVER (PARTITION BY f.useCaseId ORDER BY ${k.orderBy}) AS rn
+         FROM "StoredFile" f
+        WHERE f.useCaseId IN (SELECT value FROM json_each(?)) AND f.status <> 'DELETED' ${k.where ? `AND ${k.where}` : ''}
+     ) WHERE rn <= ? ORDER BY useCaseId, rn`,
+    [idList(useCaseIds), ...k.params, page.size + 1],
+  );
+  const byUseCase = new Map<string, StoredFileRow[]>();
+  for (const r of rows) {
+    r.createdAt = isoUtc(r.createdAt);
+    r.updatedAt = isoUtc(r.updatedAt);
+    if (r.deletedAt !== null) r.deletedAt = isoUtc(r.deletedAt);
+    let list = byUseCase.get(r.useCaseId!);
+    if (!list) byUseCase.set(r.useCaseId!, (list = []));
+    list.push(r);
+  }
+  return useCaseIds.map((id) => keysetPage(byUseCase.get(id) ?? [], page, (r) => cursorOf(r.id)));
+}
+
+/** How many not-deleted files each use case has. */
+export function useCaseFileCounts(sql: SqlReader, useCaseIds: readonly string[]): number[] {
+  const rows = sql.all<{ useCaseId: string; n: number }>(
+    `SELECT useCaseId, count(*) AS n FROM "StoredFile"
+      WHERE useCaseId IN (SELECT value FROM json_each(?)) AND status <> 'DELETED' GROUP BY useCaseId`,
+    [idList(useCaseIds)],
+  );
+  const counts = new Map(rows.map((r) => [r.useCaseId, r.n]));
+  return useCaseIds.map((id) => counts.get(id) ?? 0);
+}
