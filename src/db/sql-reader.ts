@@ -54,7 +54,7 @@ export function idList(ids: readonly string[]): string {
  * Prisma (timestampFormat iso8601) stores instants as `2026-01-31T12:00:00.000+00:00`; the
  * graph's DateTime is the `…Z` form. A string edit, not a Date round trip per value.
  */
-export function isoUtc(stored: string | number): string {
+export function isoUtc(stored: string | number | Date): string {
   if (typeof stored === 'string') {
     if (stored.length === 29 && stored.endsWith('+00:00')) return `${stored.slice(0, 23)}Z`;
     if (stored.length === 24 && stored.endsWith('Z')) return stored;

@@ -1,6 +1,7 @@
 // searchJobs: validate the text, turn it into a safe MATCH expression, run the ranked query,
-// and build a page with keyset cursors (score, seq). Read-only.
-import type { Reader } from '../../db/database.ts';
+// and build a page with keyset cursors (score, seq). Read-only: it runs on the read model's
+// prepared-statement connection (src/db/sql-reader.ts), the statement cached per filter shape.
+import { isoUtc, type SqlReader } from '../../db/sql-reader.ts';
 import { type JobSearchFilter, jobSearchSql, type JobSearchRow, type SearchCursor, snippetHtml } from '../../db/fts.ts';
 import { buildFtsQuery } from '../../domain/fts-query.ts';
 import { ValidationError } from '../../errors.ts';
@@ -60,12 +61,13 @@ export function rowToJob(r: Omit<JobSearchRow, 'rank' | 'snippet'>): Job {
     brandName: r.brandName,
     enabled: Boolean(Number(r.enabled)),
     data: r.data,
-    createdAt: new Date(r.createdAt),
-    updatedAt: new Date(r.updatedAt),
+    // Canonical ISO strings, not Dates: the DateTime scalar passes them through.
+    createdAt: isoUtc(r.createdAt) as unknown as Date,
+    updatedAt: isoUtc(r.updatedAt) as unknown as Date,
   };
 }
 
-export async function searchJobs(reader: Reader, input: SearchJobsInput): Promise<JobSearchPage> {
+export async function searchJobs(sql: SqlReader, input: SearchJobsInput): Promise<JobSearchPage> {
   if (!input.query.trim()) throw new ValidationError('query', 'must not be empty');
   const after = input.after ? decodeSearchCursor(input.after) : null;
   const { match, tokens, truncated } = buildFtsQuery(input.query);
@@ -73,8 +75,8 @@ export async function searchJobs(reader: Reader, input: SearchJobsInput): Promis
   // Only punctuation, operators or emoji: there is no word to look for, so nothing matches.
   if (match === null || input.size === 0) return { ...empty, terms: tokens, truncated };
 
-  const { sql, params } = jobSearchSql(match, input.filter ?? {}, input.size + 1, after);
-  const rows = await reader.$queryRawUnsafe<JobSearchRow[]>(sql, ...params);
+  const statement = jobSearchSql(match, input.filter ?? {}, input.size + 1, after);
+  const rows = sql.all<JobSearchRow>(statement.sql, statement.params);
   const edges = rows.slice(0, input.size).map((r) => ({
     cursor: encodeSearchCursor({ rank: r.rank, seq: Number(r.seq) }),
     score: -r.rank,

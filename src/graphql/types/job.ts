@@ -154,7 +154,7 @@ builder.queryFields((t) => ({
     },
     errors: { types: [ValidationError], directResult: true },
     resolve: (_root, args, ctx) =>
-      searchJobs(ctx.reader, { query: args.query, filter: args.filter, size: pageSize(args.first), after: args.after }),
+      searchJobs(ctx.sql, { query: args.query, filter: args.filter, size: pageSize(args.first), after: args.after }),
   }),
   jobStatistics: t.field({ type: JobStatisticsRef, resolve: (_root, _args, ctx) => jobStatistics(ctx.reader) }),
 }));
