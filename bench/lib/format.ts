@@ -32,7 +32,8 @@ export function formatCase(r: CaseResult): string {
   }
   const headers = ['', ...fixed.map(([, h]) => h), ...extra];
   const rows = r.rows.map((row) => [row.label, ...fixed.map(([k]) => num(row[k])), ...extra.map((k) => num(row[k]))]);
-  const ratio = `ratio gateway/baseline = ${r.ratio.toFixed(2)}${r.target !== undefined ? ` (target ≥ ${r.target})` : ''}`;
+  const ratio =
+    r.headline ?? `ratio gateway/baseline = ${r.ratio.toFixed(2)}${r.target !== undefined ? ` (target ≥ ${r.target})` : ''}`;
   const notes = (r.notes ?? []).map((n) => `  note: ${n}`);
   return [table(headers, rows), ratio, ...notes].join('\n');
 }

@@ -6,8 +6,9 @@ export interface CaseRow {
   label: string;
   reqPerSec?: number;
   deliveriesPerSec?: number;
-  p50Ms: number;
-  p99Ms: number;
+  /** Latency percentiles; absent on rows that are not latency samples (e.g. start-up times). */
+  p50Ms?: number;
+  p99Ms?: number;
   [k: string]: unknown;
 }
 
@@ -18,6 +19,11 @@ export interface CaseResult {
   ratio: number;
   /** The ratio the project aims for (issue 7), when there is one. */
   target?: number;
+  /**
+   * Printed instead of the "ratio gateway/baseline" line, for cases whose target is an
+   * absolute figure rather than a ratio (e.g. cold start: under 2 s).
+   */
+  headline?: string;
   notes?: string[];
 }
 

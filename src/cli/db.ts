@@ -1,11 +1,9 @@
 // `opsgraph db info|vacuum` — what the SQLite file looks like, and reclaiming its space.
+// Config, logger and services load inside the actions so `opsgraph --help` stays fast.
 import fs from 'node:fs';
 import type { Command } from 'commander';
-import { loadConfig } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { FTS_OPTIMIZE_SQL } from '../db/fts.ts';
-import { createLogger } from '../logger.ts';
-import { openServices } from '../services.ts';
 
 export interface DatabaseInfo {
   file: string;
@@ -70,7 +68,12 @@ function printInfo(info: DatabaseInfo): void {
 
 export function registerDbCommands(program: Command): void {
   const db = program.command('db').description('The SQLite database file.');
-  const open = () => openServices(loadConfig(), { logger: createLogger('warn') });
+  const open = async () => {
+    const { loadConfig } = await import('../config.ts');
+    const { createLogger } = await import('../logger.ts');
+    const { openServices } = await import('../services.ts');
+    return openServices(loadConfig(), { logger: createLogger('warn') });
+  };
 
   db.command('info')
     .description('Size, page count, free pages, rows per table, WAL size.')

@@ -1,15 +1,15 @@
 // `opsgraph files reconcile [--fix]` and `opsgraph files get ID [--out PATH]`.
+// Modules load inside the actions so `opsgraph --help` stays fast.
 import fsp from 'node:fs/promises';
 import os from 'node:os';
 import type { Command } from 'commander';
 import { SYSTEM_ACTOR } from '../commands/command-context.ts';
-import { reconcileFiles } from '../commands/files/reconcile-files.ts';
-import { loadConfig, parseDuration } from '../config.ts';
-import { createLogger } from '../logger.ts';
-import { openServices } from '../services.ts';
-import { fetchThroughCache } from '../storage/download-cache.ts';
+import type { openServices } from '../services.ts';
 
 async function withServices<T>(fn: (s: Awaited<ReturnType<typeof openServices>>) => Promise<T>): Promise<T> {
+  const { loadConfig } = await import('../config.ts');
+  const { createLogger } = await import('../logger.ts');
+  const { openServices } = await import('../services.ts');
   const services = await openServices(loadConfig(), { logger: createLogger('warn') });
   try {
     return await fn(services);
@@ -33,6 +33,8 @@ export function registerFileCommands(program: Command): void {
     .option('--min-age <duration>', 'leave objects younger than this alone (uploads in flight)', '1h')
     .option('--json', 'print the report as JSON')
     .action(async (opts: { fix?: boolean; minAge: string; json?: boolean }) => {
+      const { parseDuration } = await import('../config.ts');
+      const { reconcileFiles } = await import('../commands/files/reconcile-files.ts');
       await withServices(async (services) => {
         const actor = { ...SYSTEM_ACTOR, label: `cli:${os.userInfo().username}` };
         const report = await reconcileFiles({ services, actor }, { fix: opts.fix, minAgeMs: parseDuration(opts.minAge) });
@@ -58,6 +60,7 @@ export function registerFileCommands(program: Command): void {
           process.exitCode = 1;
           return;
         }
+        const { fetchThroughCache } = await import('../storage/download-cache.ts');
         const cached = await fetchThroughCache(services.blobs, services.config.cacheDir, { key: file.key, checksumSha256: file.checksumSha256 });
         if (opts.out) await fsp.copyFile(cached.path, opts.out);
         console.error(`${cached.hit ? 'cache hit' : 'downloaded'}: ${file.filename} (${file.size} bytes, sha256 ${file.checksumSha256} verified)`);

@@ -1,16 +1,15 @@
 // `opsgraph jobs import|export|verify` — moving campaigns.yaml (seed 004) in and out. The
 // writes go through the same commands as GraphQL, as the CLI user, so they appear in the
 // activity log like any other change.
+//
+// The commands, the YAML parser and the progress bar load inside the actions so
+// `opsgraph --help` stays fast; job-verify is light and its exit codes are in the help text.
 import fs from 'node:fs';
 import path from 'node:path';
-import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
-import { exportJobs } from '../commands/jobs/export-jobs.ts';
-import { importJobs } from '../commands/jobs/import-jobs.ts';
 import { parseJobData } from '../domain/job.ts';
 import { compareJobs, VERIFY_EXIT, verifyExitCode } from '../domain/job-verify.ts';
 import { ValidationError } from '../errors.ts';
-import { parseJobsYaml } from '../importers/jobs-yaml.ts';
 import { withCliContext } from './cli-context.ts';
 
 /** Files with at least this many jobs get a progress bar (on a terminal). */
@@ -27,7 +26,8 @@ export function backupFile(file: string, dir?: string): string {
   return target;
 }
 
-function readJobsFile(file: string) {
+async function readJobsFile(file: string) {
+  const { parseJobsYaml } = await import('../importers/jobs-yaml.ts');
   try {
     return parseJobsYaml(fs.readFileSync(file, 'utf8'));
   } catch (err) {
@@ -54,7 +54,9 @@ export function registerJobCommands(program: Command): void {
     .option('--no-backup', 'skip the backup copy')
     .action(async (file: string, opts: { strict?: boolean; backupDir?: string; backup: boolean }) => {
       if (opts.backup) console.error(`backup: ${backupFile(file, opts.backupDir)}`);
-      const parsed = readJobsFile(file);
+      const parsed = await readJobsFile(file);
+      const { importJobs } = await import('../commands/jobs/import-jobs.ts');
+      const { default: cliProgress } = await import('cli-progress');
       const bar =
         parsed.valid.length >= PROGRESS_THRESHOLD
           ? new cliProgress.SingleBar({ format: 'importing [{bar}] {value}/{total} jobs', stream: process.stderr }, cliProgress.Presets.shades_classic)
@@ -81,6 +83,7 @@ export function registerJobCommands(program: Command): void {
     .argument('<file>', 'campaigns.yaml to write')
     .option('--backup-dir <dir>', 'where the backup of an existing file goes (default: beside it)')
     .action(async (file: string, opts: { backupDir?: string }) => {
+      const { exportJobs } = await import('../commands/jobs/export-jobs.ts');
       const { yaml, count } = await withCommandContext((ctx) => exportJobs(ctx, { destination: path.resolve(file) }));
       if (fs.existsSync(file)) console.error(`backup: ${backupFile(file, opts.backupDir)}`);
       // Write beside the target and rename: a crash never leaves half a file behind.
@@ -100,7 +103,7 @@ export function registerJobCommands(program: Command): void {
     .argument('<file>', 'campaigns.yaml')
     .option('--limit <n>', 'list at most this many ids per kind of difference', '50')
     .action(async (file: string, opts: { limit: string }) => {
-      const parsed = readJobsFile(file);
+      const parsed = await readJobsFile(file);
       const rows = await withCommandContext((ctx) => ctx.services.db.reader.job.findMany({ select: { id: true, data: true } }));
       const result = compareJobs(
         new Map(parsed.valid.map((j) => [j.id, parseJobData(j.data)])),
