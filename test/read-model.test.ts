@@ -1,0 +1,157 @@
+// The read model (src/read-model, prepared statements) behind use case lists: keyset pages in
+// both directions, nested pages per parent, filters, and answers that agree with the Prisma
+// path that single records take (`node`, mutation payloads).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CreateUseCaseDocument, TransitionUseCaseDocument } from './generated/graphql.ts';
+import { sqlStatementsOf, startTestServer, type TestServer } from './support/server.ts';
+
+let t: TestServer;
+const TEAM = 'read-model@example.com';
+const ids: string[] = [];
+
+beforeAll(async () => {
+  t = await startTestServer();
+  for (let i = 0; i < 9; i++) {
+    const r = await t.client('editor').request(CreateUseCaseDocument, { input: { name: `RM ${i}`, teamEmail: TEAM, description: `d${i}` } });
+    if (r.createUseCase.__typename !== 'CreateUseCasePayload') throw new Error(JSON.stringify(r));
+    ids.push(r.createUseCase.useCase.id);
+  }
+  // The first use case gets 3 transitions, the second 1, the rest none.
+  for (const to of ['AWAITING_CONFIG', 'CONFIG_RECEIVED', 'AWAITING_CONFIG'] as const) {
+    await t.client('editor').request(TransitionUseCaseDocument, { input: { id: ids[0]!, to } });
+  }
+  await t.client('editor').request(TransitionUseCaseDocument, { input: { id: ids[1]!, to: 'CANCELLED' } });
+});
+afterAll(() => t?.close());
+
+type Page = {
+  useCases: {
+    totalCount: number;
+    edges: Array<{ cursor: string; node: { id: string; name: string } }>;
+    pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  };
+};
+
+const PAGE = `query ($first: Int, $after: String, $last: Int, $before: String, $dir: SortDirection) {
+  useCases(first: $first, after: $after, last: $last, before: $before, filter: { teamEmail: "${TEAM}" }, orderBy: { field: NAME, direction: $dir }) {
+    totalCount
+    edges { cursor node { id name } }
+    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+  }
+}`;
+
+const names = (p: Page) => p.useCases.edges.map((e) => e.node.name);
+
+describe('read model: use case lists', () => {
+  it('pages forward and backward over the same order, with consistent pageInfo', async () => {
+    const all = Array.from({ length: 9 }, (_, i) => `RM ${i}`);
+    const forward: string[] = [];
+    let after: string | null = null;
+    let pages = 0;
+    do {
+      const p: Page = await t.client('viewer').request(PAGE, { first: 4, after });
+      expect(p.useCases.totalCount).toBe(9);
+      expect(p.useCases.pageInfo.hasPreviousPage).toBe(after !== null);
+      forward.push(...names(p));
+      after = p.useCases.pageInfo.hasNextPage ? p.useCases.pageInfo.endCursor : null;
+      pages += 1;
+    } while (after);
+    expect(forward).toEqual(all);
+    expect(pages).toBe(3);
+
+    const backward: string[] = [];
+    let before: string | null = null;
+    do {
+      const p: Page = await t.client('viewer').request(PAGE, { last: 4, before });
+      expect(p.useCases.pageInfo.hasNextPage).toBe(before !== null);
+      backward.unshift(...names(p)); // each page is in list order; earlier pages come first
+      before = p.useCases.pageInfo.hasPreviousPage ? p.useCases.pageInfo.startCursor : null;
+    } while (before);
+    expect(backward).toEqual(all);
+  });
+
+  it('continues after a cursor in descending order, and an empty page past the end', async () => {
+    const first: Page = await t.client('viewer').request(PAGE, { first: 2, dir: 'DESC' });
+    expect(names(first)).toEqual(['RM 8', 'RM 7']);
+    const next: Page = await t.client('viewer').request(PAGE, { first: 3, after: first.useCases.pageInfo.endCursor, dir: 'DESC' });
+    expect(names(next)).toEqual(['RM 6', 'RM 5', 'RM 4']);
+    const last: Page = await t.client('viewer').request(PAGE, { first: 1, dir: 'ASC' });
+    const tail: Page = await t.client('viewer').request(PAGE, { last: 1, dir: 'ASC' });
+    expect(names(tail)).toEqual(['RM 8']);
+    const past: Page = await t.client('viewer').request(PAGE, { first: 5, after: tail.useCases.pageInfo.endCursor });
+    expect(past.useCases.edges).toEqual([]);
+    expect(past.useCases.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true, endCursor: null });
+    expect(names(last)).toEqual(['RM 0']);
+  });
+
+  it('refuses a cursor it did not issue, and first with last', async () => {
+    await expect(t.client('viewer').request(PAGE, { first: 2, after: 'bm90LWEtY3Vyc29y' })).rejects.toThrow(/invalid cursor/);
+    await expect(t.client('viewer').request(PAGE, { first: 2, last: 2 })).rejects.toThrow(/not both/);
+  });
+
+  it('takes filter text as a value: wildcards and quotes match literally', async () => {
+    const q = `query ($s: String!) { useCases(first: 50, filter: { search: $s }) { edges { node { name } } } }`;
+    for (const s of ['%', '_', "' OR 1=1 --", '"']) {
+      const r = await t.client('viewer').request<{ useCases: { edges: unknown[] } }>(q, { s });
+      expect(r.useCases.edges).toEqual([]);
+    }
+    const r = await t.client('viewer').request<{ useCases: { edges: Array<{ node: { name: string } }> } }>(q, { s: 'rm 3' });
+    expect(r.useCases.edges.map((e) => e.node.name)).toEqual(['RM 3']);
+  });
+});
+
+describe('read model: nested pages and agreement with the Prisma path', () => {
+  const NESTED = `query ($first: Int, $after: String) {
+    useCases(first: 50, filter: { teamEmail: "${TEAM}" }) {
+      edges { node {
+        id name description state version createdAt updatedAt allowedTransitions
+        transitions(first: $first, after: $after) { edges { cursor node { id fromState toState actor createdAt } } pageInfo { hasNextPage hasPreviousPage } }
+        activity(first: 2) { edges { node { activityType createdAt } } }
+      } }
+    }
+  }`;
+  type Nested = {
+    useCases: {
+      edges: Array<{
+        node: {
+          id: string;
+          transitions: { edges: Array<{ cursor: string; node: { toState: string } }>; pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean } };
+          activity: { edges: unknown[] };
+        } & Record<string, unknown>;
+      }>;
+    };
+  };
+
+  it('gives each parent its own first N children, in one statement per level', async () => {
+    const { data, statements } = await sqlStatementsOf<Nested>(t.client('viewer'), NESTED, { first: 2 });
+    const byId = new Map(data.useCases.edges.map((e) => [e.node.id, e.node]));
+    const one = byId.get(ids[0]!)!;
+    expect(one.transitions.edges.map((e) => e.node.toState)).toEqual(['AWAITING_CONFIG', 'CONFIG_RECEIVED']);
+    expect(one.transitions.pageInfo).toEqual({ hasNextPage: true, hasPreviousPage: false });
+    expect(byId.get(ids[1]!)!.transitions.edges.map((e) => e.node.toState)).toEqual(['CANCELLED']);
+    expect(byId.get(ids[2]!)!.transitions.edges).toEqual([]);
+    expect(one.activity.edges).toHaveLength(2);
+    // list, transitions, activity, guard files (allowedTransitions): one each, not one per use case
+    expect(statements).toBe(4);
+
+    const rest = await t.client('viewer').request<Nested>(NESTED, { first: 5, after: one.transitions.edges[1]!.cursor });
+    const restOne = rest.useCases.edges.find((e) => e.node.id === ids[0])!.node;
+    expect(restOne.transitions.edges.map((e) => e.node.toState)).toEqual(['AWAITING_CONFIG']);
+    expect(restOne.transitions.pageInfo).toEqual({ hasNextPage: false, hasPreviousPage: true });
+  });
+
+  it('answers exactly like node(id:), which reads through Prisma', async () => {
+    const list = await t.client('viewer').request<Nested>(NESTED, { first: 10 });
+    const NODE = `query ($id: ID!) { node(id: $id) { ... on UseCase {
+      id name description state version createdAt updatedAt allowedTransitions
+      transitions(first: 10) { edges { cursor node { id fromState toState actor createdAt } } pageInfo { hasNextPage hasPreviousPage } }
+      activity(first: 2) { edges { node { activityType createdAt } } }
+    } } }`;
+    for (const edge of list.useCases.edges) {
+      const one = await t.client('viewer').request<{ node: Record<string, unknown> }>(NODE, { id: edge.node.id });
+      expect(one.node).toEqual(edge.node);
+    }
+    // Instants in the canonical form, whichever path produced them.
+    expect(list.useCases.edges[0]!.node.createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+  });
+});
