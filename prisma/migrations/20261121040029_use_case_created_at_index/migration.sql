@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "UseCase_createdAt_id_idx" ON "UseCase"("createdAt", "id");
