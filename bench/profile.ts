@@ -6,10 +6,12 @@
 //
 //   npx tsx bench/profile.ts nested-list --duration 10
 //   npx tsx bench/profile.ts node-lookup --top 40
+//   npx tsx bench/profile.ts mutation
 //   npx tsx bench/profile.ts --query '{ __typename }' --no-profile   # CPU per request only
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { CREATE_MUTATION } from './cases/mutation.ts';
 import { NESTED_LIST_QUERY } from './cases/nested-list.ts';
 import { pinLoadGenerator } from './lib/cpu.ts';
 import { makeTempDir, removeDir, startGateway } from './lib/gateway.ts';
@@ -67,7 +69,9 @@ try {
   const seeded = await seedUseCases(gw, 50);
   const body = values.query
     ? JSON.stringify({ query: values.query })
-    : which === 'node-lookup'
+    : which === 'mutation'
+      ? JSON.stringify({ query: CREATE_MUTATION, variables: { input: { name: 'Profiled', teamEmail: 'profile@example.com' } } })
+      : which === 'node-lookup'
       ? JSON.stringify({ query: NODE_QUERY, variables: { id: seeded[0]!.id } })
       : JSON.stringify({ query: NESTED_LIST_QUERY });
   const r = await runLoad({ url: gw.graphqlUrl, method: 'POST', headers: gw.headers, body, durationSec: Number(values.duration), serverPid: gw.pid });
