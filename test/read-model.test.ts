@@ -1,6 +1,6 @@
 // The read model (src/read-model, prepared statements) behind use case lists: keyset pages in
 // both directions, nested pages per parent, filters, and answers that agree with the Prisma
-// path that single records take (`node`, mutation payloads).
+// rows that mutation payloads carry.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CreateUseCaseDocument, TransitionUseCaseDocument } from './generated/graphql.ts';
 import { sqlStatementsOf, startTestServer, type TestServer } from './support/server.ts';
@@ -140,18 +140,26 @@ describe('read model: nested pages and agreement with the Prisma path', () => {
     expect(restOne.transitions.pageInfo).toEqual({ hasNextPage: false, hasPreviousPage: true });
   });
 
-  it('answers exactly like node(id:), which reads through Prisma', async () => {
-    const list = await t.client('viewer').request<Nested>(NESTED, { first: 10 });
-    const NODE = `query ($id: ID!) { node(id: $id) { ... on UseCase {
-      id name description state version createdAt updatedAt allowedTransitions
+  it('reads a record the same from the list, from node(id:), and from the Prisma row a mutation returns', async () => {
+    const FIELDS = `id name description state version createdAt updatedAt allowedTransitions
       transitions(first: 10) { edges { cursor node { id fromState toState actor createdAt } } pageInfo { hasNextPage hasPreviousPage } }
-      activity(first: 2) { edges { node { activityType createdAt } } }
-    } } }`;
+      activity(first: 2) { edges { node { activityType createdAt } } }`;
+    // The mutation's payload is the command's Prisma row (instants as Dates), not the read model's.
+    const updated = await t.client('editor').request<{ updateUseCase: { useCase: Record<string, unknown> } }>(
+      `mutation ($id: ID!) { updateUseCase(input: { id: $id, description: "changed" }) { ... on UpdateUseCasePayload { useCase { ${FIELDS} } } } }`,
+      { id: ids[0] },
+    );
+    const list = await t.client('viewer').request<Nested>(NESTED, { first: 10 });
+    const NODE = `query ($id: ID!) { node(id: $id) { ... on UseCase { ${FIELDS} } } }`;
     for (const edge of list.useCases.edges) {
       const one = await t.client('viewer').request<{ node: Record<string, unknown> }>(NODE, { id: edge.node.id });
       expect(one.node).toEqual(edge.node);
+      if (edge.node.id === ids[0]) expect(updated.updateUseCase.useCase).toEqual(edge.node);
     }
+    expect(list.useCases.edges.find((e) => e.node.id === ids[0])?.node.description).toBe('changed');
     // Instants in the canonical form, whichever path produced them.
-    expect(list.useCases.edges[0]!.node.createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    expect(updated.updateUseCase.useCase.updatedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    const missing = await t.client('viewer').request<{ node: unknown }>(NODE, { id: Buffer.from('UseCase:nope').toString('base64url') });
+    expect(missing.node).toBeNull();
   });
 });

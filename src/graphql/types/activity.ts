@@ -4,6 +4,7 @@
 // statement however many use cases there are.
 import type { ActivityLogEntry } from '../../generated/prisma/client.ts';
 import { activityBySubject } from '../../read-model/activity.ts';
+import type { ObjectRef } from '@pothos/core';
 import { builder } from '../builder.ts';
 import type { GraphQLContext } from '../context.ts';
 import { decodeId } from '../global-id.ts';
@@ -79,19 +80,16 @@ function loadActivityPages(ctx: GraphQLContext, subjectIds: readonly string[], s
 }
 
 /**
- * Adds `activity(first, after)` to a Prisma-backed node type whose `id` is the subject id
- * its commands record, and lets `ActivityLogEntry.subject` resolve to it.
+ * Adds `activity(first, after)` to a node type whose `id` is the subject id its commands
+ * record, and lets `ActivityLogEntry.subject` resolve to it.
  */
-export function addActivityField(typeName: 'UseCase' | 'Job' | 'Model' | 'ModelVersion' | 'Artifact' | 'StoredFile'): void {
-  NODE_SUBJECT_TYPES.add(typeName);
-  builder.prismaObjectField(typeName, 'activity', (t) =>
+export function addActivityField<T, P extends { id: string }>(ref: ObjectRef<typeof builder.$inferSchemaTypes, T, P>): void {
+  NODE_SUBJECT_TYPES.add(ref.name);
+  builder.objectField(ref, 'activity', (t) =>
     t.field({
       type: ActivityConnection,
       description: 'Activity about this record, newest first.',
       args: { first: t.arg.int(), after: t.arg.string() },
-      // No `select`: every one of these types always loads its id, and parents read by the
-      // read model (src/read-model) carry no Prisma selection marks, so a select here would make
-      // the plugin re-load each parent.
       resolve: (parent, args, ctx) => {
         const size = pageSize(args.first);
         const afterSeq = args.after ? decodeSeqCursor(args.after) : null;
@@ -100,7 +98,7 @@ export function addActivityField(typeName: 'UseCase' | 'Job' | 'Model' | 'ModelV
           `activity:${size}:${afterSeq}`,
           (ids) => loadActivityPages(ctx, ids, size, afterSeq),
         );
-        return loader.load((parent as { id: string }).id);
+        return loader.load(parent.id);
       },
     }),
   );

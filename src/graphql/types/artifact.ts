@@ -27,7 +27,7 @@ export const ArtifactRef = builder.prismaNode('Artifact', {
   }),
 });
 
-addActivityField('Artifact');
+addActivityField(ArtifactRef);
 
 const ArtifactQuery = builder.inputType('ArtifactQuery', {
   description: 'Matches artifacts with this exact name ("*" for any name) and, if given, one of these types.',

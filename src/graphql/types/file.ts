@@ -9,20 +9,19 @@ import { ChecksumMismatchError, UploadTooLargeError } from '../../commands/files
 import { FILE_TYPES } from '../../commands/files/file-rules.ts';
 import { uploadFile } from '../../commands/files/upload-file.ts';
 import { StorageError } from '../../errors.ts';
-import type { Artifact, ModelVersion, StoredFile, UseCase } from '../../generated/prisma/client.ts';
+import type { Artifact, ModelVersion, StoredFile } from '../../generated/prisma/client.ts';
 import { openUpload } from '../../storage/multipart-upload.ts';
 import { builder } from '../builder.ts';
 import { commandContext } from '../command.ts';
 import type { GraphQLContext } from '../context.ts';
 import { type StoredFileRow, useCaseFileCounts, useCaseFilePages } from '../../read-model/files.ts';
 import type { KeysetPage } from '../../read-model/keyset.ts';
-import { type UseCaseRow, useCasesByIds } from '../../read-model/use-cases.ts';
 import { loaderFor } from '../loaders.ts';
 import { encodeIdCursor, keysetRequest } from '../page.ts';
 import { ArtifactRef } from './artifact.ts';
 import { COMMON_ERRORS, DomainErrorInterface } from './errors.ts';
 import { ModelVersionRef } from './model.ts';
-import { EvaluationResultsRef, UseCaseRef } from './use-case.ts';
+import { EvaluationResultsRef, UseCaseRef, type UseCaseShape } from './use-case.ts';
 
 export const FileTypeEnum = builder.enumType('FileType', { values: FILE_TYPES });
 const FileStatusEnum = builder.enumType('StoredFileStatus', {
@@ -82,15 +81,10 @@ export const StoredFileRef = builder.prismaNode('StoredFile', {
 // ------------------------------------------------------------------ owners' file fields
 
 /** The record a file belongs to, batched per owner type (no Prisma `select`: see use-case.ts). */
-async function loadOwner(ctx: GraphQLContext, f: StoredFile): Promise<UseCase | ModelVersion | Artifact | null> {
+async function loadOwner(ctx: GraphQLContext, f: StoredFile): Promise<UseCaseShape | ModelVersion | Artifact | null> {
   switch (f.ownerType) {
     case 'UseCase':
-      return f.useCaseId
-        ? // Read-model rows carry instants as ISO strings; the DateTime scalar takes both.
-          (loaderFor<string, UseCaseRow | null>(ctx, 'useCaseById', (ids) => Promise.resolve(useCasesByIds(ctx.sql, ids))).load(
-            f.useCaseId,
-          ) as unknown as Promise<UseCase | null>)
-        : null;
+      return f.useCaseId ? UseCaseRef.getDataloader(ctx).load(f.useCaseId) : null;
     case 'ModelVersion':
       return f.modelVersionId
         ? loaderFor<string, ModelVersion | null>(ctx, 'modelVersionById', async (ids) => {
@@ -121,7 +115,7 @@ function latestFile(ctx: GraphQLContext, fileType: string, useCaseId: string) {
   }).load(useCaseId);
 }
 
-builder.prismaObjectFields('UseCase', (t) => ({
+builder.objectFields(UseCaseRef, (t) => ({
   files: t.connection(
     {
       type: StoredFileRef,

@@ -42,7 +42,7 @@ export const JobRef = builder.prismaNode('Job', {
   }),
 });
 
-addActivityField('Job');
+addActivityField(JobRef);
 
 // ------------------------------------------------------------------ queries
 

@@ -47,7 +47,7 @@ export const ModelRef = builder.prismaNode('Model', {
   }),
 });
 
-addActivityField('Model');
+addActivityField(ModelRef);
 
 export const ModelVersionRef = builder.prismaNode('ModelVersion', {
   id: { field: 'id' },

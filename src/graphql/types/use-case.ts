@@ -1,7 +1,7 @@
 // Evaluation use cases (seed 000): the type, its queries, and its mutations. Resolvers stay
-// thin: lists and their children come from the read model (src/read-model/use-cases.ts, one
-// prepared statement per level), single records through the Prisma plugin, and each mutation
-// calls one command.
+// thin: reads come from the read model (src/read-model/use-cases.ts: one prepared statement
+// per level, records by id batched through the type's DataLoader), and each mutation calls
+// one command (whose Prisma rows this type also accepts).
 import { createUseCase } from '../../commands/use-cases/create-use-case.ts';
 import { recordEvaluationResults } from '../../commands/use-cases/record-evaluation-results.ts';
 import { transitionUseCase } from '../../commands/use-cases/transition-use-case.ts';
@@ -17,9 +17,10 @@ import {
 import { InvalidTransitionError, StaleVersionError } from '../../errors.ts';
 import type { StateTransition, UseCase } from '../../generated/prisma/client.ts';
 import type { KeysetPage } from '../../read-model/keyset.ts';
-import { countUseCases, guardFiles, listUseCases, type StateTransitionRow, transitionPages } from '../../read-model/use-cases.ts';
+import { countUseCases, guardFiles, listUseCases, type StateTransitionRow, transitionPages, useCasesByIds } from '../../read-model/use-cases.ts';
 import { builder } from '../builder.ts';
 import { commandContext } from '../command.ts';
+import type { GraphQLContext } from '../context.ts';
 import { loaderFor } from '../loaders.ts';
 import { encodeIdCursor, keysetRequest } from '../page.ts';
 import { addActivityField } from './activity.ts';
@@ -28,10 +29,22 @@ import { SortDirection } from './scalars.ts';
 
 export const UseCaseStateEnum = builder.enumType('UseCaseState', { values: USE_CASE_STATES });
 
-export const UseCaseRef = builder.prismaNode('UseCase', {
-  id: { field: 'id' },
-  nullable: true,
+/**
+ * A use case as the read model returns it (instants as ISO strings) or as a command returns
+ * it (Prisma row, instants as Dates); the DateTime scalar serializes both.
+ */
+export type UseCaseShape = Omit<UseCase, 'createdAt' | 'updatedAt' | 'resultsRecordedAt'> & {
+  createdAt: Date | string;
+  updatedAt: Date | string;
+  resultsRecordedAt: Date | string | null;
+};
+
+export const UseCaseRef = builder.loadableNode('UseCase', {
+  id: { resolve: (u) => u.id },
   description: 'An evaluation use case moving through the workflow (see `useCaseStateMachine`).',
+  // node(id:), useCase(id:), file owners: one statement per request for all ids asked for.
+  // A missing id loads as null (node and useCase answer null), not as an error.
+  load: (ids: string[], ctx: GraphQLContext) => Promise.resolve(useCasesByIds(ctx.sql, ids) as UseCaseShape[]),
   fields: (t) => ({
     name: t.exposeString('name'),
     teamEmail: t.exposeString('teamEmail'),
@@ -40,8 +53,6 @@ export const UseCaseRef = builder.prismaNode('UseCase', {
     version: t.exposeInt('version', { description: 'Pass as `expectedVersion` to make a write fail if someone changed the record.' }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
-    // No field here uses the plugin's `select`: parents from the read model carry no Prisma
-    // selection marks, and a `select` would make the plugin load each of them again.
     allowedTransitions: t.field({
       type: [UseCaseStateEnum],
       description: 'States this use case can move to now (guards on attached files included).',
@@ -74,7 +85,7 @@ export const UseCaseRef = builder.prismaNode('UseCase', {
   }),
 });
 
-addActivityField('UseCase');
+addActivityField(UseCaseRef);
 
 export interface EvaluationResultsShape {
   summary: string;
@@ -141,11 +152,12 @@ const UseCaseOrder = builder.inputType('UseCaseOrder', {
 const orderColumn = { CREATED_AT: 'createdAt', UPDATED_AT: 'updatedAt', NAME: 'name' } as const;
 
 builder.queryFields((t) => ({
-  useCase: t.prismaField({
+  useCase: t.field({
     type: UseCaseRef,
     nullable: true,
     args: { id: t.arg.globalID({ required: true, for: UseCaseRef }) },
-    resolve: (query, _root, args, ctx) => ctx.reader.useCase.findUnique({ ...query, where: { id: args.id.id } }),
+    // An id is loaded through UseCaseRef's DataLoader (plugin-dataloader).
+    resolve: (_root, args) => args.id.id,
   }),
   useCases: t.connection(
     {
@@ -161,7 +173,7 @@ builder.queryFields((t) => ({
           cursorOf: encodeIdCursor,
         });
         // Counted only when asked for (the field resolves the thunk).
-        return { ...(page as unknown as KeysetPage<UseCase>), totalCount: () => countUseCases(ctx.sql, args.filter) };
+        return { ...page, totalCount: () => countUseCases(ctx.sql, args.filter) };
       },
     },
     {
