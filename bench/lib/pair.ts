@@ -5,7 +5,7 @@ import { type Gateway, removeDir, startGateway } from './gateway.ts';
 import { type LoadOptions, type LoadResult, mergeLoads, runLoad } from './load.ts';
 import type { CaseRow } from './types.ts';
 
-export const GATEWAY_LABEL = 'gateway (yoga + pothos + prisma)';
+export const GATEWAY_LABEL = 'gateway (opsgraph serve)';
 export const BASELINE_LABEL = 'baseline (node:http + better-sqlite3)';
 
 export interface Pair {
