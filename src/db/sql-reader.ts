@@ -13,6 +13,13 @@ import { applyPragmas } from './sqlite.ts';
 
 export type SqlValue = string | number | bigint | null | Buffer;
 
+/**
+ * The statements' texts come from fixed fragments (filters, orders, cursor or not), a few
+ * hundred variants at most. The cap only guards against a future caller that builds text
+ * per request: the cache is dropped and refilled rather than growing without bound.
+ */
+const MAX_CACHED_STATEMENTS = 1000;
+
 export class SqlReader {
   readonly #db: BetterSqlite3.Database;
   readonly #statements = new Map<string, BetterSqlite3.Statement>();
@@ -25,6 +32,7 @@ export class SqlReader {
   #statement(sql: string): BetterSqlite3.Statement {
     let stmt = this.#statements.get(sql);
     if (!stmt) {
+      if (this.#statements.size >= MAX_CACHED_STATEMENTS) this.#statements.clear();
       stmt = this.#db.prepare(sql);
       this.#statements.set(sql, stmt);
     }
