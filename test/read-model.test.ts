@@ -163,3 +163,14 @@ describe('read model: nested pages and agreement with the Prisma path', () => {
     expect(missing.node).toBeNull();
   });
 });
+
+describe('isoUtc (stored instant → DateTime)', () => {
+  it('rewrites the stored +00:00 form and parses anything else', async () => {
+    const { isoUtc } = await import('../src/db/sql-reader.ts');
+    expect(isoUtc('2026-01-31T12:00:00.123+00:00')).toBe('2026-01-31T12:00:00.123Z');
+    expect(isoUtc('2026-01-31T12:00:00.123Z')).toBe('2026-01-31T12:00:00.123Z');
+    expect(isoUtc('2026-01-31T14:00:00+02:00')).toBe('2026-01-31T12:00:00.000Z');
+    expect(isoUtc(Date.UTC(2026, 0, 31, 12))).toBe('2026-01-31T12:00:00.000Z');
+    expect(isoUtc(new Date(Date.UTC(2026, 0, 31, 12)))).toBe('2026-01-31T12:00:00.000Z');
+  });
+});
