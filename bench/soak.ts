@@ -3,12 +3,13 @@
 // Memory soak (issue 7: "RSS after 1M requests stays flat"): starts the gateway as the
 // benchmark does (bench/lib/gateway.ts: own process on the servers' core, fresh DATA_DIR,
 // NODE_ENV=production), sends N requests of one cheap authenticated query with autocannon,
-// and samples the server's RSS (/proc/<pid>/status VmRSS) every 5 % of the requests, with its
-// V8 heap from the existing /metrics endpoint (prom-client's process defaults) beside it.
-// Prints a table and a verdict on the RSS growth from the 10 % mark to the end.
+// and samples the server's RSS (/proc/<pid>/status VmRSS) and its V8 heap (the existing
+// /metrics endpoint: prom-client's process defaults) every SAMPLE_MS. Prints a row every 5 %
+// of the requests — RSS at the mark, lowest and highest RSS and heap over the step, major GCs
+// seen — and a verdict on the RSS growth from the 10 % mark to the end (see FLAT_THRESHOLD).
 //
-// Not part of `npm run bench` (a million requests take 10–20 minutes on a 2-core machine).
-// Loopback only.
+// Not part of `npm run bench`: a million requests take ~7 minutes (2,400 req/s of node(id:)
+// on this 2-core machine) and more where the gateway is slower. Loopback only.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,19 +21,24 @@ import { seedUseCases } from './lib/seed.ts';
 import { NODE_QUERY } from './cases/node-lookup.ts';
 
 const DEFAULT_REQUESTS = 1_000_000;
-/** Samples every 5 % of the requests. */
+/** A table row every 5 % of the requests. */
 const STEPS = 20;
+/** RSS and heap samples between the rows (the floors and peaks of each step come from these). */
+const SAMPLE_MS = 500;
 /** The verdict compares the end with this fraction of the requests (warm-up and caches settle first). */
 const BASE_FRACTION = 0.1;
 /**
- * "Flat" = RSS at the end less than 10 % above RSS at the 10 % mark. Without a leak, RSS after
- * warm-up only moves with the garbage collector: the V8 heap saws up and down by tens of MB
- * between collections (old-space growth steps, malloc arenas given back or not). The gateway
- * idles at ~400 MB RSS on this machine (tsx loader, two Prisma clients with their Wasm query
- * compilers, ~55 MB of live heap), so 10 % is ~40 MB: more than the GC's swing, less than any
- * leak worth the name — 45 bytes per request over the 900k requests measured here. A smaller
- * leak cannot be told from GC noise in one run. The least-squares slope (bytes per request
- * over the samples from the 10 % mark) and the peak are printed beside it.
+ * "Flat" = RSS at the end less than 10 % above RSS at the 10 % mark, where "RSS at" a mark is
+ * the lowest RSS sampled during the 5 % step that ends there (the post-GC floor), not the
+ * one sample at the mark. Why: under this load the gateway's V8 heap runs a mark-compact
+ * every ~12 s (2,400 req/s on this machine, `--trace-gc`): ~400 MB in use → ~100 MB live,
+ * and RSS swings by ~200 MB with it. Single samples every 5 % (~20 s) alias with that cycle
+ * (a first 1M run read -14 % "growth" with 440–630 MB at the marks); a leak, though, lifts
+ * the floors. The gateway idles at ~400 MB RSS (tsx loader, two Prisma clients with their
+ * Wasm query compilers, ~100 MB live heap under load), so 10 % is ~40–45 MB: more than the
+ * floors move without a leak, less than any leak worth the name — 50 bytes per request over
+ * the 900k requests measured. A smaller leak cannot be told from noise in one run. The
+ * least-squares slope of the floors (bytes per request) is printed beside it.
  */
 const FLAT_THRESHOLD = 0.1;
 
@@ -123,29 +129,41 @@ async function body(gw: Gateway, query: QueryName): Promise<unknown> {
   return { query: NODE_QUERY, variables: { id: seeded!.id }, operationName: 'Node' };
 }
 
-interface Sample {
+/** One 5 % step of the requests: the figures at its end (the mark) and over its samples. */
+interface Step {
+  /** Requests done at the mark. */
   requests: number;
+  /** Seconds since the load started, at the mark. */
   seconds: number;
-  rssBytes: number;
-  heapUsedBytes: number;
+  rssAtMark: number;
+  rssMin: number;
+  rssMax: number;
+  heapMin: number;
+  heapMax: number;
+  /** Drops of the V8 heap in use by more than a quarter between two samples: mark-compacts. */
+  majorGcs: number;
   serverCpuSec: number | null;
 }
 
 const MB = 1024 * 1024;
+const mb = (b: number) => (Number.isFinite(b) ? (b / MB).toFixed(1) : '?');
 
-/** Least-squares slope of RSS against requests (bytes per request). */
-function slope(samples: Sample[]): number {
-  const n = samples.length;
-  const mx = samples.reduce((s, p) => s + p.requests, 0) / n;
-  const my = samples.reduce((s, p) => s + p.rssBytes, 0) / n;
+/** Least-squares slope of `y` against requests (bytes per request). */
+function slope(steps: Step[], y: (s: Step) => number): number {
+  const n = steps.length;
+  const mx = steps.reduce((s, p) => s + p.requests, 0) / n;
+  const my = steps.reduce((s, p) => s + y(p), 0) / n;
   let num = 0;
   let den = 0;
-  for (const p of samples) {
-    num += (p.requests - mx) * (p.rssBytes - my);
+  for (const p of steps) {
+    num += (p.requests - mx) * (y(p) - my);
     den += (p.requests - mx) ** 2;
   }
   return den ? num / den : Number.NaN;
 }
+
+const growth = (from: number, to: number) => (to - from) / from;
+const pct = (g: number) => `${g >= 0 ? '+' : ''}${(g * 100).toFixed(1)} %`;
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
@@ -159,27 +177,63 @@ async function main(): Promise<void> {
   try {
     const payload = await body(gw, args.query);
     await gw.gql((payload as { query: string }).query, (payload as { variables?: Record<string, unknown> }).variables); // answers without errors
-    const samples: Sample[] = [];
+
     const started = performance.now();
-    const sample = async (requests: number) => {
-      // RSS first and synchronously: the exact moment the count was reached.
-      const rss = rssBytes(gw.pid);
-      const cpu = cpuSeconds(gw.pid);
-      const seconds = (performance.now() - started) / 1000;
-      samples.push({ requests, seconds, rssBytes: rss, heapUsedBytes: await heapUsedBytes(gw), serverCpuSec: cpu });
+    const fresh = (): Omit<Step, 'requests' | 'seconds' | 'rssAtMark' | 'serverCpuSec'> => ({
+      rssMin: Number.POSITIVE_INFINITY,
+      rssMax: 0,
+      heapMin: Number.POSITIVE_INFINITY,
+      heapMax: 0,
+      majorGcs: 0,
+    });
+    let bucket = fresh();
+    const addRss = (rss: number) => {
+      bucket.rssMin = Math.min(bucket.rssMin, rss);
+      bucket.rssMax = Math.max(bucket.rssMax, rss);
     };
-    await sample(0);
+    let lastHeap = Number.NaN;
+    let heapPending = false;
+    const sampleHeap = () => {
+      if (heapPending) return;
+      heapPending = true;
+      void heapUsedBytes(gw).then((heap) => {
+        heapPending = false;
+        if (!Number.isFinite(heap)) return;
+        if (heap < lastHeap * 0.75) bucket.majorGcs += 1;
+        lastHeap = heap;
+        bucket.heapMin = Math.min(bucket.heapMin, heap);
+        bucket.heapMax = Math.max(bucket.heapMax, heap);
+      });
+    };
+    const steps: Step[] = [];
+    const closeStep = (requests: number) => {
+      const rss = rssBytes(gw.pid);
+      addRss(rss);
+      steps.push({ requests, seconds: (performance.now() - started) / 1000, rssAtMark: rss, serverCpuSec: cpuSeconds(gw.pid), ...bucket });
+      bucket = fresh();
+      addRss(rss);
+    };
+    // Between the marks, RSS and heap every SAMPLE_MS: one sample per mark would land at a
+    // random point of the GC's cycle (see FLAT_THRESHOLD).
+    const sampler = setInterval(() => {
+      addRss(rssBytes(gw.pid));
+      sampleHeap();
+    }, SAMPLE_MS);
+    sampleHeap();
+    closeStep(0);
+
     const step = Math.floor(args.requests / STEPS);
     let done = 0;
     let nextMark = step;
-    const pending: Promise<void>[] = [];
     let printed = 0;
-    const header = ['requests', 'done', 'RSS MB', 'heap MB', 'req/s so far', 'req/s (step)', 'cpu µs/req (step)'];
-    const rowOf = (s: Sample, prev: Sample | undefined) => [
+    const header = ['requests', 'done', 'RSS MB', 'RSS min–max', 'heap min–max', 'major GCs', 'req/s so far', 'req/s (step)', 'cpu µs/req (step)'];
+    const rowOf = (s: Step, prev: Step | undefined) => [
       s.requests.toLocaleString('en-US'),
       `${Math.round((s.requests / args.requests) * 100)} %`,
-      (s.rssBytes / MB).toFixed(1),
-      (s.heapUsedBytes / MB).toFixed(1),
+      mb(s.rssAtMark),
+      prev ? `${mb(s.rssMin)}–${mb(s.rssMax)}` : '',
+      prev && Number.isFinite(s.heapMin) ? `${mb(s.heapMin)}–${mb(s.heapMax)}` : '',
+      prev ? String(s.majorGcs) : '',
       s.seconds ? Math.round(s.requests / s.seconds).toLocaleString('en-US') : '',
       prev && s.seconds > prev.seconds ? Math.round((s.requests - prev.requests) / (s.seconds - prev.seconds)).toLocaleString('en-US') : '',
       prev && s.serverCpuSec !== null && prev.serverCpuSec !== null && s.requests > prev.requests
@@ -188,9 +242,8 @@ async function main(): Promise<void> {
     ];
     // Progress lines while it runs (the full table is printed again at the end, aligned).
     const progress = setInterval(() => {
-      while (printed < samples.length) {
-        const s = samples[printed]!;
-        console.log(`  ${rowOf(s, samples[printed - 1]).map((c, i) => `${header[i]} ${c}`).join(' · ')}`);
+      while (printed < steps.length) {
+        console.log(`  ${rowOf(steps[printed]!, steps[printed - 1]).map((c, i) => `${header[i]} ${c}`).join(' · ')}`);
         printed += 1;
       }
     }, 1000);
@@ -203,32 +256,35 @@ async function main(): Promise<void> {
       onResponse: () => {
         done += 1;
         if (done >= nextMark && nextMark <= args.requests) {
-          pending.push(sample(nextMark));
+          closeStep(nextMark);
           nextMark += step;
         }
       },
     });
-    await Promise.all(pending);
-    // When N is not a multiple of the step, the last mark falls short of N: sample the end too.
-    if (nextMark - step < args.requests) await sample(args.requests);
+    // When N is not a multiple of the step, the last mark falls short of N: close the rest too.
+    if (steps.at(-1)!.requests < args.requests) closeStep(args.requests);
+    clearInterval(sampler);
     clearInterval(progress);
-    samples.sort((a, b) => a.requests - b.requests);
 
-    console.log(`\n${table(header, samples.map((s, i) => rowOf(s, samples[i - 1])))}\n`);
+    console.log(`\n${table(header, steps.map((s, i) => rowOf(s, steps[i - 1])))}\n`);
 
-    const base = samples.find((s) => s.requests >= args.requests * BASE_FRACTION)!;
-    const end = samples.at(-1)!;
-    const growth = (end.rssBytes - base.rssBytes) / base.rssBytes;
-    const measured = samples.filter((s) => s.requests >= base.requests);
-    const bytesPerRequest = slope(measured);
-    const peak = Math.max(...measured.map((s) => s.rssBytes));
-    const flat = growth < FLAT_THRESHOLD;
+    const base = steps.find((s) => s.requests >= args.requests * BASE_FRACTION)!;
+    const end = steps.at(-1)!;
+    const measured = steps.filter((s) => s.requests >= base.requests);
+    const floorGrowth = growth(base.rssMin, end.rssMin);
+    const flat = floorGrowth < FLAT_THRESHOLD;
     const verdict =
-      `RSS ${(base.rssBytes / MB).toFixed(1)} MB at ${base.requests.toLocaleString('en-US')} requests (${BASE_FRACTION * 100} %) → ` +
-      `${(end.rssBytes / MB).toFixed(1)} MB at ${end.requests.toLocaleString('en-US')}: ${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(1)} % ` +
-      `(threshold < ${FLAT_THRESHOLD * 100} %): ${flat ? 'FLAT' : 'GROWING'}`;
+      `RSS floor ${mb(base.rssMin)} MB in the step to ${base.requests.toLocaleString('en-US')} requests (${BASE_FRACTION * 100} %) → ` +
+      `${mb(end.rssMin)} MB in the last step to ${end.requests.toLocaleString('en-US')}: ${pct(floorGrowth)} (threshold < ${FLAT_THRESHOLD * 100} %): ${flat ? 'FLAT' : 'GROWING'}`;
     console.log(`verdict: ${verdict}`);
-    console.log(`  peak RSS from the ${BASE_FRACTION * 100} % mark on: ${(peak / MB).toFixed(1)} MB; least-squares slope ${bytesPerRequest.toFixed(1)} bytes/request over the ${measured.length} samples`);
+    console.log(`  RSS at the marks themselves (one sample each, wherever the GC cycle was): ${mb(base.rssAtMark)} → ${mb(end.rssAtMark)} MB (${pct(growth(base.rssAtMark, end.rssAtMark))})`);
+    console.log(`  RSS peaks of the same steps: ${mb(base.rssMax)} → ${mb(end.rssMax)} MB (${pct(growth(base.rssMax, end.rssMax))}); highest from the ${BASE_FRACTION * 100} % mark on: ${mb(Math.max(...measured.map((s) => s.rssMax)))} MB`);
+    const bytesPerRequest = slope(measured, (s) => s.rssMin);
+    const heapSlope = measured.every((s) => Number.isFinite(s.heapMin)) ? slope(measured, (s) => s.heapMin) : Number.NaN;
+    console.log(`  least-squares slope over the ${measured.length} steps from the ${BASE_FRACTION * 100} % mark: RSS floor ${bytesPerRequest.toFixed(1)} bytes/request, heap floor ${heapSlope.toFixed(1)} bytes/request`);
+    if (base.majorGcs === 0 || end.majorGcs === 0) {
+      console.log('  caution: no major GC seen in the 10 % step or in the last one: their floors may not be post-GC figures; send more requests so that a step spans a GC cycle');
+    }
     console.log(`  ${end.requests.toLocaleString('en-US')} requests in ${end.seconds.toFixed(0)} s (${Math.round(end.requests / end.seconds)} req/s); load average now ${loadAverage()}`);
 
     if (args.json) {
@@ -239,8 +295,9 @@ async function main(): Promise<void> {
         cores: CORES,
         placement,
         options: args,
-        samples,
-        verdict: { flat, growth, threshold: FLAT_THRESHOLD, baseRequests: base.requests, bytesPerRequest, peakRssBytes: peak, text: verdict },
+        sampleMs: SAMPLE_MS,
+        steps,
+        verdict: { flat, floorGrowth, threshold: FLAT_THRESHOLD, baseRequests: base.requests, bytesPerRequest, heapBytesPerRequest: heapSlope, text: verdict },
       };
       fs.writeFileSync(args.json, `${JSON.stringify(out, null, 2)}\n`);
       console.log(`  written to ${path.resolve(args.json)}`);
