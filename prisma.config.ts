@@ -3,6 +3,7 @@
 // engine can be downloaded on these machines). On a connected machine `prisma migrate
 // deploy` works on the same files.
 import { defineConfig } from '@prisma/config';
+import { EXTERNAL_TABLES } from './src/db/external-tables.ts';
 
 export default defineConfig({
   schema: 'prisma/schema.prisma',
@@ -11,6 +12,6 @@ export default defineConfig({
   experimental: { externalTables: true },
   // FTS5 tables and their shadow tables are created by hand-written SQL in a migration.
   tables: {
-    external: ['job_fts', 'job_fts_data', 'job_fts_idx', 'job_fts_docsize', 'job_fts_config'],
+    external: EXTERNAL_TABLES,
   },
 });

@@ -30,7 +30,7 @@ export async function openServices(config: Config, options: OpenOptions = {}): P
     onAfterCommitError: (err) => logger.error({ err }, 'after-commit task failed'),
   });
   await db.connect();
-  const services: Services = { config, db, logger, bus: new InProcessActivityBus(), blobs: createBlobStore(config) };
+  const services: Services = { config, db, logger, bus: new InProcessActivityBus(), blobs: await createBlobStore(config) };
   if (options.bootstrapKeys) {
     await bootstrapKeys(db, { dataDir: config.dataDir, bootstrapKey: config.auth.bootstrapAdminKey, logger });
   }

@@ -124,6 +124,16 @@ describe('migrations', { timeout: 60_000 }, () => {
     await expect(applyMigrations(file)).rejects.toThrow(/not in prisma\/migrations: 29991231000000_future/);
   });
 
+  it('gives the engine the same external tables and shadow-database script as prisma.config.ts', async () => {
+    // src/db/migrate.ts does not import prisma.config.ts (too slow for a first start); this
+    // keeps the two from drifting apart.
+    const { default: config } = await import('../prisma.config.ts');
+    const { EXTERNAL_TABLES } = await import('../src/db/external-tables.ts');
+    expect(config.tables?.external).toEqual(EXTERNAL_TABLES);
+    expect(config.enums?.external ?? []).toEqual([]);
+    expect(config.migrations?.initShadowDb ?? '').toBe('');
+  });
+
   it('schema.prisma and the migrations agree (run `npm run migrate:create -- NAME` if not)', async () => {
     expect(await diffSchemaAgainstMigrations()).toBe('');
   });

@@ -28,6 +28,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import BetterSqlite3 from 'better-sqlite3';
+import { EXTERNAL_TABLES } from './external-tables.ts';
 import type {
   ApplyMigrationsOutput,
   CreateMigrationOutput,
@@ -199,7 +200,7 @@ export async function applyMigrations(databaseFile: string, opts: MigrateOptions
   if (history.pending.length === 0) return { applied: [] };
 
   log(`applying ${history.pending.length} migration(s) to ${file}: ${history.pending.join(', ')}`);
-  const loading = projectConfig(); // imported while the worker compiles the engine
+  const loading = projectConfig();
   const out = await withEngine({ databaseFile: file }, async (engine) => {
     const config = await loading;
     return engine.call<ApplyMigrationsOutput>('applyMigrations', { migrationsList: migrationsList(dir, config.shadowDbInitScript), filters: config.filters });
@@ -323,22 +324,14 @@ interface ProjectConfig {
   shadowDbInitScript: string;
 }
 
-let configPromise: Promise<ProjectConfig> | undefined;
-
 /**
- * The external tables of prisma.config.ts (FTS5 and its shadow tables) reach the engine as
- * `filters.externalTables`, as in Prisma's CLI; without them a diff would drop them. Loaded
- * lazily: @prisma/config takes most of a second to import, and the fast path needs none of it.
+ * The external tables (FTS5 and its shadow tables) reach the engine as
+ * `filters.externalTables`, as in Prisma's CLI, which reads them from prisma.config.ts;
+ * without them a diff would drop them. The list lives in src/db/external-tables.ts, shared
+ * with prisma.config.ts, so that applying migrations never imports @prisma/config.
  */
 function projectConfig(): Promise<ProjectConfig> {
-  if (!configPromise) {
-    configPromise = import('../../prisma.config.ts').then(({ default: config }) => ({
-      filters: { externalTables: config.tables?.external ?? [], externalEnums: config.enums?.external ?? [] },
-      shadowDbInitScript: config.migrations?.initShadowDb ?? '',
-    }));
-    configPromise.catch(() => {}); // awaited later; don't let a failure count as unhandled meanwhile
-  }
-  return configPromise;
+  return Promise.resolve({ filters: { externalTables: EXTERNAL_TABLES, externalEnums: [] }, shadowDbInitScript: '' });
 }
 
 function schemaContainer(schemaFile = DEFAULT_SCHEMA_FILE): SchemasContainer {
