@@ -13,6 +13,8 @@ import type { Actor, Services } from './commands/command-context.ts';
 import type { Config } from './config.ts';
 import type { GraphQLContext } from './graphql/context.ts';
 import { maskError } from './graphql/plugins/error-masking.ts';
+import { schemaLimits } from './graphql/builder.ts';
+import { useComplexityLimit } from './graphql/plugins/complexity-limit.ts';
 import { usePageSizeLimit } from './graphql/plugins/page-size-limit.ts';
 import { SQL_TALLY, useSqlCounter } from './graphql/plugins/sql-counter.ts';
 import { buildSchema } from './graphql/schema.ts';
@@ -100,7 +102,14 @@ function createGraphQL(services: Services, metrics: Metrics): YogaServerInstance
       defaultQuery: 'query Me {\n  viewer { name role }\n  useCaseStateMachine { states }\n}\n',
     },
     maskedErrors: { maskError: maskError(logger) },
-    plugins: [useCompiledExecution(), useSqlCounter(config.debugSql), usePageSizeLimit(config.limits.maxPageSize), useOperationLog(logger, metrics), useReaderLeaseRelease()],
+    plugins: [
+      useCompiledExecution(),
+      useComplexityLimit(schemaLimits),
+      useSqlCounter(config.debugSql),
+      usePageSizeLimit(config.limits.maxPageSize),
+      useOperationLog(logger, metrics),
+      useReaderLeaseRelease(),
+    ],
     context: async (initial): Promise<GraphQLContext> => {
       // The request's reader is fixed here, at request start, through a lease: a restore
       // (src/db/database.ts replaceFile) waits for it, and requests that arrive during the

@@ -95,6 +95,22 @@ describe('bad input', () => {
     await healthy();
   });
 
+  it('a 600-field query is refused by the breadth limit every time, and never executed', async () => {
+    // The figures are remembered per document and variables (src/graphql/plugins/complexity-limit.ts):
+    // the second request takes the remembered figure and must be refused just the same.
+    const wide = Array.from({ length: 600 }, (_, i) => `f${i}: name`).join(' ');
+    const query = `query ($n: Int) { useCases(first: $n) { edges { node { id ${wide} } } } }`;
+    for (const n of [1, 1, 2]) {
+      const refused = await post({ query, variables: { n } });
+      expect(refused.json.errors?.[0]?.message).toMatch(/maximum breadth \(breadth: 60\d, max: 500\)/);
+      expect(refused.json.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(refused.json.data ?? null).toBeNull();
+    }
+    const narrow = await post({ query: `query ($n: Int) { useCases(first: $n) { edges { node { id name } } } }`, variables: { n: 1 } });
+    expect(narrow.json.errors).toBeUndefined();
+    await healthy();
+  });
+
   it('a page larger than the cap is a clear error', async () => {
     const r = await post({ query: '{ useCases(first: 5000) { edges { node { id } } } }' });
     expect(r.json.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');

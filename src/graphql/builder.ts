@@ -86,6 +86,10 @@ export const builder = new SchemaBuilder<{
     nodesOnConnection: false,
   },
   complexity: {
+    // The limits are enforced before execution by src/graphql/plugins/complexity-limit.ts,
+    // which caches the figures per document; the plugin only contributes each field's
+    // complexity settings (and `limit` stays here for reference and tooling).
+    disabled: true,
     defaultComplexity: 1,
     defaultListMultiplier: 10,
     limit: () => ({

@@ -1,7 +1,7 @@
 // Keyset pagination over an integer sequence (activity entries, promotion events), for
 // connections the Prisma plugin cannot build (batched per parent, or with raw SQL).
 import { GraphQLError } from 'graphql';
-import type { KeysetRequest } from '../read-model/keyset.ts';
+import { type KeysetPage, type KeysetRequest, LazyEdge, pageInfo } from '../read-model/keyset.ts';
 import { schemaLimits } from './builder.ts';
 
 const PREFIX = 'seq:';
@@ -28,24 +28,14 @@ export function pageSize(first: number | null | undefined): number {
   return Math.min(first, schemaLimits.maxPageSize);
 }
 
-export interface SeqPage<T> {
-  edges: Array<{ cursor: string; node: T }>;
-  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
-}
+export type SeqPage<T> = KeysetPage<T>;
+
+const seqCursorOf = (node: { seq: number }) => encodeSeqCursor(node.seq);
 
 /** Builds a page from rows fetched with take = size + 1 (the extra row only says "there is more"). */
 export function seqPage<T extends { seq: number }>(rows: T[], size: number, hadCursor: boolean): SeqPage<T> {
-  const nodes = rows.slice(0, size);
-  const edges = nodes.map((node) => ({ cursor: encodeSeqCursor(node.seq), node }));
-  return {
-    edges,
-    pageInfo: {
-      hasNextPage: rows.length > size,
-      hasPreviousPage: hadCursor,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
-  };
+  const edges = rows.slice(0, size).map((node) => new LazyEdge<T>(node, seqCursorOf));
+  return { edges, pageInfo: pageInfo(edges, rows.length > size, hadCursor) };
 }
 
 // ------------------------------------------------------------------ id cursors (read model)

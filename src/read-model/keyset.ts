@@ -33,8 +33,38 @@ export function keysetClauses(table: string, column: string, dir: Direction, req
 }
 
 export interface KeysetPage<T> {
-  edges: Array<{ cursor: string; node: T }>;
+  edges: Array<{ readonly cursor: string; readonly node: T }>;
   pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+}
+
+/**
+ * An edge whose cursor is encoded only when a client asks for it: most list queries never
+ * read cursors, and a nested list has hundreds of edges.
+ */
+export class LazyEdge<T> {
+  readonly node: T;
+  readonly #encode: (node: T) => string;
+  constructor(node: T, encode: (node: T) => string) {
+    this.node = node;
+    this.#encode = encode;
+  }
+  get cursor(): string {
+    return this.#encode(this.node);
+  }
+}
+
+/** Relay page info whose start and end cursors are encoded on demand, like the edges'. */
+export function pageInfo(edges: ReadonlyArray<{ readonly cursor: string }>, hasNextPage: boolean, hasPreviousPage: boolean): KeysetPage<never>['pageInfo'] {
+  return {
+    hasNextPage,
+    hasPreviousPage,
+    get startCursor() {
+      return edges[0]?.cursor ?? null;
+    },
+    get endCursor() {
+      return edges.at(-1)?.cursor ?? null;
+    },
+  };
 }
 
 /** Turns `size + 1` rows read in keyset order into a Relay page. */
@@ -42,14 +72,9 @@ export function keysetPage<T extends { id: string }>(rows: T[], req: KeysetReque
   const more = rows.length > req.size;
   const nodes = more ? rows.slice(0, req.size) : rows;
   if (req.backward) nodes.reverse();
-  const edges = nodes.map((node) => ({ cursor: cursorOf(node), node }));
+  const edges = nodes.map((node) => new LazyEdge(node, cursorOf));
   return {
     edges,
-    pageInfo: {
-      hasNextPage: req.backward ? req.cursorId !== null : more,
-      hasPreviousPage: req.backward ? more : req.cursorId !== null,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
+    pageInfo: pageInfo(edges, req.backward ? req.cursorId !== null : more, req.backward ? more : req.cursorId !== null),
   };
 }
