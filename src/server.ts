@@ -342,9 +342,12 @@ export async function startServer(services: Services, opts: { onClose?: () => Pr
 }
 
 /** Opens the services (migrating first) and starts serving. */
-export async function createServer(config: Config, options: { logger?: Logger } = {}): Promise<RunningServer> {
+export async function createServer(
+  config: Config,
+  options: { logger?: Logger; /** The caller applied migrations already (see src/cli/serve.ts). */ migrated?: boolean } = {},
+): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config.logLevel);
-  const services = await openServices(config, { logger, bootstrapKeys: true });
+  const services = await openServices(config, { logger, bootstrapKeys: true, skipMigrations: options.migrated });
   // Scheduled backups (src/backup/schedule.ts) live as long as the server.
   const backups = config.backups.intervalMs ? startBackupSchedule(services, config.backups.intervalMs) : null;
   try {
