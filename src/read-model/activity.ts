@@ -1,19 +1,11 @@
 // Activity entries of many subjects at once, newest first (one window query per request and
 // page shape), with prepared statements (src/db/sql-reader.ts).
 import { idList, isoUtc, type SqlReader, type SqlValue } from '../db/sql-reader.ts';
+import type { ActivityEvent } from '../events/activity-bus.ts';
+import { groupByParent } from './keyset.ts';
 
-export interface ActivityRow {
-  seq: number;
-  id: string;
-  subjectType: string;
-  subjectId: string;
-  activityType: string;
-  description: string;
-  /** JSON text. */
-  details: string;
-  actor: string;
-  createdAt: string;
-}
+/** An entry as the bus carries it, with the instant as an ISO string. */
+export type ActivityRow = Omit<ActivityEvent, 'createdAt'> & { createdAt: string };
 
 /**
  * Up to `take` newest entries of each subject (older than `beforeSeq` when given), grouped
@@ -31,12 +23,6 @@ export function activityBySubject(sql: SqlReader, subjectIds: readonly string[],
      ) WHERE rn <= ? ORDER BY subjectId, seq DESC`,
     params,
   );
-  const bySubject = new Map<string, ActivityRow[]>();
-  for (const r of rows) {
-    r.createdAt = isoUtc(r.createdAt);
-    let list = bySubject.get(r.subjectId);
-    if (!list) bySubject.set(r.subjectId, (list = []));
-    list.push(r);
-  }
-  return subjectIds.map((id) => bySubject.get(id) ?? []);
+  for (const r of rows) r.createdAt = isoUtc(r.createdAt);
+  return groupByParent(subjectIds, rows, (r) => r.subjectId);
 }

@@ -1,7 +1,7 @@
 // Stored files of many use cases at once (one window query per page shape), with prepared
 // statements (src/db/sql-reader.ts). Rows have the Prisma model's fields, instants as ISO strings.
 import { idList, isoUtc, type SqlReader } from '../db/sql-reader.ts';
-import { type KeysetPage, type KeysetRequest, keysetClauses, keysetPage } from './keyset.ts';
+import { groupByParent, type KeysetPage, type KeysetRequest, keysetClauses, keysetPage } from './keyset.ts';
 
 export interface StoredFileRow {
   id: string;
@@ -42,16 +42,12 @@ export function useCaseFilePages(
      ) WHERE rn <= ? ORDER BY useCaseId, rn`,
     [idList(useCaseIds), ...k.params, page.size + 1],
   );
-  const byUseCase = new Map<string, StoredFileRow[]>();
   for (const r of rows) {
     r.createdAt = isoUtc(r.createdAt);
     r.updatedAt = isoUtc(r.updatedAt);
     if (r.deletedAt !== null) r.deletedAt = isoUtc(r.deletedAt);
-    let list = byUseCase.get(r.useCaseId!);
-    if (!list) byUseCase.set(r.useCaseId!, (list = []));
-    list.push(r);
   }
-  return useCaseIds.map((id) => keysetPage(byUseCase.get(id) ?? [], page, (r) => cursorOf(r.id)));
+  return groupByParent(useCaseIds, rows, (r) => r.useCaseId!).map((list) => keysetPage(list, page, (r) => cursorOf(r.id)));
 }
 
 /** How many not-deleted files each use case has. */

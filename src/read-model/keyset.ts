@@ -67,6 +67,21 @@ export function pageInfo(edges: ReadonlyArray<{ readonly cursor: string }>, hasN
   };
 }
 
+/**
+ * Rows of a window query (several parents' children, in order) split per parent, in the
+ * order of `parentIds`; a parent without rows gets an empty list.
+ */
+export function groupByParent<T>(parentIds: readonly string[], rows: readonly T[], parentOf: (row: T) => string): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const parent = parentOf(row);
+    let list = groups.get(parent);
+    if (!list) groups.set(parent, (list = []));
+    list.push(row);
+  }
+  return parentIds.map((id) => groups.get(id) ?? []);
+}
+
 /** Turns `size + 1` rows read in keyset order into a Relay page. */
 export function keysetPage<T extends { id: string }>(rows: T[], req: KeysetRequest, cursorOf: (row: T) => string): KeysetPage<T> {
   const more = rows.length > req.size;

@@ -1,7 +1,7 @@
 // Use cases and their state transitions, read with prepared statements (src/db/sql-reader.ts).
 // Rows have the Prisma model's fields, with instants as canonical ISO strings.
 import { idList, isoUtc, type SqlReader, type SqlValue } from '../db/sql-reader.ts';
-import { type Direction, type KeysetPage, type KeysetRequest, keysetClauses, keysetPage } from './keyset.ts';
+import { type Direction, groupByParent, type KeysetPage, type KeysetRequest, keysetClauses, keysetPage } from './keyset.ts';
 
 export interface UseCaseRow {
   id: string;
@@ -105,14 +105,8 @@ export function transitionPages(
      ) WHERE rn <= ? ORDER BY useCaseId, rn`,
     [idList(useCaseIds), ...k.params, page.size + 1],
   );
-  const byUseCase = new Map<string, StateTransitionRow[]>();
-  for (const r of rows) {
-    r.createdAt = isoUtc(r.createdAt);
-    let list = byUseCase.get(r.useCaseId);
-    if (!list) byUseCase.set(r.useCaseId, (list = []));
-    list.push(r);
-  }
-  return useCaseIds.map((id) => keysetPage(byUseCase.get(id) ?? [], page, (r) => cursorOf(r.id)));
+  for (const r of rows) r.createdAt = isoUtc(r.createdAt);
+  return groupByParent(useCaseIds, rows, (r) => r.useCaseId).map((list) => keysetPage(list, page, (r) => cursorOf(r.id)));
 }
 
 /** Which guard-relevant files (AVAILABLE CONFIG / DATASET) each use case has. */
