@@ -174,3 +174,65 @@ describe('isoUtc (stored instant → DateTime)', () => {
     expect(isoUtc(new Date(Date.UTC(2026, 0, 31, 12)))).toBe('2026-01-31T12:00:00.000Z');
   });
 });
+
+describe('read model: a model page shows its newest versions, picked by a window query', () => {
+  const REGISTER = `mutation ($input: RegisterModelVersionInput!) { registerModelVersion(input: $input) { __typename ... on DomainError { message } } }`;
+  const MODELS = `query ($prefix: String!, $after: String) {
+    models(first: 50, filter: { sensorId: $prefix }) { edges { node {
+      sensorId
+      versions(first: 2, after: $after) { totalCount edges { cursor node { versionNumber isActive lineage { dataHash } } } pageInfo { hasNextPage hasPreviousPage } }
+    } } }
+  }`;
+  type Models = {
+    models: {
+      edges: Array<{
+        node: {
+          sensorId: string;
+          versions: {
+            totalCount: number;
+            edges: Array<{ cursor: string; node: { versionNumber: number; isActive: boolean; lineage: { dataHash: string } | null } }>;
+            pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean };
+          };
+        };
+      }>;
+    };
+  };
+
+  async function register(sensorId: string, versions: number) {
+    for (let i = 0; i < versions; i++) {
+      const r = await t.client('editor').request<{ registerModelVersion: { __typename: string } }>(REGISTER, {
+        input: { sensorId, modelType: 'lstm', dataHash: `abcdef${String(i).padStart(4, '0')}`, validationMetrics: { validation_performed: true, accuracy: 0.5 + i / 100 } },
+      });
+      expect(r.registerModelVersion.__typename).toBe('RegisterModelVersionPayload');
+    }
+  }
+
+  it('gives every model its own newest two, with the plugin resolving their relations, in a bounded number of statements', async () => {
+    await register('rm-sensor-a', 5);
+    await register('rm-sensor-b', 1);
+    const { data, statements } = await sqlStatementsOf<Models>(t.client('viewer'), MODELS, { prefix: 'rm-sensor-a' });
+    // The filter may be exact or a prefix: look at the models by name.
+    const a = data.models.edges.find((e) => e.node.sensorId === 'rm-sensor-a')!.node.versions;
+    expect(a.totalCount).toBe(5);
+    expect(a.edges.map((e) => e.node.versionNumber)).toEqual([5, 4]);
+    expect(a.edges[0]!.node.lineage?.dataHash).toBe('abcdef0004');
+    expect(a.edges.map((e) => e.node.isActive)).toEqual([false, false]); // equal scores: version 1 stays active
+    expect(a.pageInfo).toEqual({ hasNextPage: true, hasPreviousPage: false });
+
+    const next = await t.client('viewer').request<Models>(MODELS, { prefix: 'rm-sensor-a', after: a.edges[1]!.cursor });
+    const a2 = next.models.edges.find((e) => e.node.sensorId === 'rm-sensor-a')!.node.versions;
+    expect(a2.edges.map((e) => e.node.versionNumber)).toEqual([3, 2]);
+    expect(a2.pageInfo).toEqual({ hasNextPage: true, hasPreviousPage: true });
+    const last = await t.client('viewer').request<Models>(MODELS, { prefix: 'rm-sensor-a', after: a2.edges[1]!.cursor });
+    const a3 = last.models.edges.find((e) => e.node.sensorId === 'rm-sensor-a')!.node.versions;
+    expect(a3.edges.map((e) => [e.node.versionNumber, e.node.isActive])).toEqual([[1, true]]);
+    expect(a3.pageInfo.hasNextPage).toBe(false);
+
+    const both = await sqlStatementsOf<Models>(t.client('viewer'), MODELS.replace('filter: { sensorId: $prefix }', 'filter: { }').replace('$prefix: String!, ', ''), {});
+    const b = both.data.models.edges.find((e) => e.node.sensorId === 'rm-sensor-b')!.node.versions;
+    expect(b.edges.map((e) => e.node.versionNumber)).toEqual([1]);
+    expect(b.pageInfo.hasNextPage).toBe(false);
+    // Models, version ids (window), versions with their lineage and active marks, counts: per level, not per model.
+    expect(both.statements).toBe(statements);
+  });
+});

@@ -1,6 +1,7 @@
 // The model registry (seed 002): Model, ModelVersion, DataLineage, PromotionEvent, their
 // queries and mutations. Resolvers stay thin: reads go through the Prisma plugin (nested
-// lists are one query per level), each mutation calls one command in src/commands/registry.
+// lists are one query per level; a model's versions are picked by a window query first, see
+// src/read-model/model-versions.ts), each mutation calls one command in src/commands/registry.
 import { UploadTooLargeError } from '../../commands/files/errors.ts';
 import { deleteModelVersion } from '../../commands/registry/delete-model-version.ts';
 import { promoteModelVersion } from '../../commands/registry/promote-model-version.ts';
@@ -8,9 +9,16 @@ import { registerModelVersion } from '../../commands/registry/register-model-ver
 import { PROMOTION_REASONS } from '../../domain/promotion.ts';
 import { StorageError, ValidationError } from '../../errors.ts';
 import { openUpload } from '../../storage/multipart-upload.ts';
+import { queryFromInfo } from '@pothos/plugin-prisma';
+import type { GraphQLResolveInfo } from 'graphql';
+import type { ModelVersion } from '../../generated/prisma/client.ts';
+import { type KeysetPage, keysetPage } from '../../read-model/keyset.ts';
+import { versionCounts, versionPageIds } from '../../read-model/model-versions.ts';
 import { builder } from '../builder.ts';
 import { commandContext } from '../command.ts';
 import { encodeId } from '../global-id.ts';
+import { loaderFor } from '../loaders.ts';
+import { encodeIdCursor, keysetRequest } from '../page.ts';
 import { addActivityField } from './activity.ts';
 import { COMMON_ERRORS } from './errors.ts';
 import { SortDirection } from './scalars.ts';
@@ -31,12 +39,38 @@ export const ModelRef = builder.prismaNode('Model', {
     modelType: t.exposeString('modelType'),
     legacyId: t.exposeString('legacyId', { nullable: true, description: 'The model_id in the legacy JSON registry, when imported.' }),
     activeVersion: t.relation('activeVersion', { nullable: true }),
-    versions: t.relatedConnection('versions', {
-      cursor: 'id',
-      totalCount: true,
-      description: 'Versions, newest (highest number) first.',
-      query: () => ({ orderBy: { versionNumber: 'desc' } }),
-    }),
+    versions: t.connection(
+      {
+        type: ModelVersionRef,
+        description: 'Versions, newest (highest number) first.',
+        resolve: async (model, args, ctx, info) => {
+          const page = keysetRequest(args);
+          // One batch per field occurrence (aliases may select different fields) and page shape.
+          const key = `modelVersions:${responseKey(info.path)}:${page.size}:${page.backward}:${page.cursorId}`;
+          const found = await loaderFor<string, KeysetPage<ModelVersion>>(ctx, key, async (modelIds) => {
+            // The window query picks the page's versions; Prisma then loads just those, with
+            // what the selection needs (relations included), so the plugin resolves them as usual.
+            const idPages = versionPageIds(ctx.sql, modelIds, page);
+            const rows = await ctx.reader.modelVersion.findMany({
+              ...queryFromInfo({ context: ctx, info, typeName: 'ModelVersion', path: ['edges', 'node'] }),
+              where: { id: { in: idPages.flat() } },
+            });
+            const byId = new Map(rows.map((r) => [r.id, r]));
+            return idPages.map((ids) =>
+              keysetPage(
+                ids.flatMap((id) => byId.get(id) ?? []), // a version deleted in between is left out
+                page,
+                (v) => encodeIdCursor(v.id),
+              ),
+            );
+          }).load(model.id);
+          const totalCount = () =>
+            loaderFor<string, number>(ctx, 'modelVersionCount', (ids) => Promise.resolve(versionCounts(ctx.sql, ids))).load(model.id);
+          return { ...found, totalCount };
+        },
+      },
+      { fields: (c) => ({ totalCount: c.int({ resolve: (connection) => connection.totalCount() }) }) },
+    ),
     promotions: t.relatedConnection('promotions', {
       cursor: 'seq',
       description: 'Every change of the active version, newest first.',
@@ -48,6 +82,13 @@ export const ModelRef = builder.prismaNode('Model', {
 });
 
 addActivityField(ModelRef);
+
+/** `models.edges.node.versions` for any list index: names a field occurrence in a request. */
+function responseKey(path: GraphQLResolveInfo['path']): string {
+  const keys: string[] = [];
+  for (let p: GraphQLResolveInfo['path'] | undefined = path; p; p = p.prev) if (typeof p.key === 'string') keys.push(p.key);
+  return keys.reverse().join('.');
+}
 
 export const ModelVersionRef = builder.prismaNode('ModelVersion', {
   id: { field: 'id' },
