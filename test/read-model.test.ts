@@ -180,7 +180,8 @@ describe('read model: a model page shows its newest versions, picked by a window
   const MODELS = `query ($prefix: String!, $after: String) {
     models(first: 50, filter: { sensorId: $prefix }) { edges { node {
       sensorId
-      versions(first: 2, after: $after) { totalCount edges { cursor node { versionNumber isActive lineage { dataHash } } } pageInfo { hasNextPage hasPreviousPage } }
+      versions(first: 2, after: $after) { totalCount edges { cursor node { versionNumber isActive lineage { dataHash modelVersions(first: 5) { totalCount edges { node { versionNumber } } } } } } pageInfo { hasNextPage hasPreviousPage } }
+      promotions(first: 5) { edges { node { reason versionNumber version { versionNumber } } } pageInfo { hasNextPage } }
     } } }
   }`;
   type Models = {
@@ -190,9 +191,17 @@ describe('read model: a model page shows its newest versions, picked by a window
           sensorId: string;
           versions: {
             totalCount: number;
-            edges: Array<{ cursor: string; node: { versionNumber: number; isActive: boolean; lineage: { dataHash: string } | null } }>;
+            edges: Array<{
+              cursor: string;
+              node: {
+                versionNumber: number;
+                isActive: boolean;
+                lineage: { dataHash: string; modelVersions: { totalCount: number; edges: Array<{ node: { versionNumber: number } }> } } | null;
+              };
+            }>;
             pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean };
           };
+          promotions: { edges: Array<{ node: { reason: string; versionNumber: number; version: { versionNumber: number } | null } }>; pageInfo: { hasNextPage: boolean } };
         };
       }>;
     };
@@ -216,6 +225,11 @@ describe('read model: a model page shows its newest versions, picked by a window
     expect(a.totalCount).toBe(5);
     expect(a.edges.map((e) => e.node.versionNumber)).toEqual([5, 4]);
     expect(a.edges[0]!.node.lineage?.dataHash).toBe('abcdef0004');
+    // The lineage's own versions and the model's promotions come through the same kind of window.
+    expect(a.edges[0]!.node.lineage?.modelVersions).toEqual({ totalCount: 1, edges: [{ node: { versionNumber: 5 } }] });
+    const promotions = data.models.edges.find((e) => e.node.sensorId === 'rm-sensor-a')!.node.promotions;
+    expect(promotions.edges.map((e) => [e.node.versionNumber, e.node.version?.versionNumber])).toEqual([[1, 1]]);
+    expect(promotions.pageInfo.hasNextPage).toBe(false);
     expect(a.edges.map((e) => e.node.isActive)).toEqual([false, false]); // equal scores: version 1 stays active
     expect(a.pageInfo).toEqual({ hasNextPage: true, hasPreviousPage: false });
 

@@ -252,6 +252,7 @@ export type DataLineage = {
   dataHash: Scalars['String']['output'];
   dataSource?: Maybe<Scalars['String']['output']>;
   dataStartDate?: Maybe<Scalars['DateTime']['output']>;
+  /** Versions trained on this data, newest first. */
   modelVersions: DataLineageModelVersionsConnection;
   numSamples?: Maybe<Scalars['Int']['output']>;
 };

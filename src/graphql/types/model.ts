@@ -1,7 +1,7 @@
 // The model registry (seed 002): Model, ModelVersion, DataLineage, PromotionEvent, their
 // queries and mutations. Resolvers stay thin: reads go through the Prisma plugin (nested
-// lists are one query per level; a model's versions are picked by a window query first, see
-// src/read-model/model-versions.ts), each mutation calls one command in src/commands/registry.
+// lists are one query per level; the pages of a model's versions and promotions, and of a
+// lineage's versions, are picked by a window query first: src/graphql/windowed-connection.ts), each mutation calls one command in src/commands/registry.
 import { UploadTooLargeError } from '../../commands/files/errors.ts';
 import { deleteModelVersion } from '../../commands/registry/delete-model-version.ts';
 import { promoteModelVersion } from '../../commands/registry/promote-model-version.ts';
@@ -9,16 +9,10 @@ import { registerModelVersion } from '../../commands/registry/register-model-ver
 import { PROMOTION_REASONS } from '../../domain/promotion.ts';
 import { StorageError, ValidationError } from '../../errors.ts';
 import { openUpload } from '../../storage/multipart-upload.ts';
-import { queryFromInfo } from '@pothos/plugin-prisma';
-import type { GraphQLResolveInfo } from 'graphql';
-import type { ModelVersion } from '../../generated/prisma/client.ts';
-import { type KeysetPage, keysetPage } from '../../read-model/keyset.ts';
-import { versionCounts, versionPageIds } from '../../read-model/model-versions.ts';
 import { builder } from '../builder.ts';
 import { commandContext } from '../command.ts';
+import { windowedConnection } from '../windowed-connection.ts';
 import { encodeId } from '../global-id.ts';
-import { loaderFor } from '../loaders.ts';
-import { encodeIdCursor, keysetRequest } from '../page.ts';
 import { addActivityField } from './activity.ts';
 import { COMMON_ERRORS } from './errors.ts';
 import { SortDirection } from './scalars.ts';
@@ -43,38 +37,32 @@ export const ModelRef = builder.prismaNode('Model', {
       {
         type: ModelVersionRef,
         description: 'Versions, newest (highest number) first.',
-        resolve: async (model, args, ctx, info) => {
-          const page = keysetRequest(args);
-          // One batch per field occurrence (aliases may select different fields) and page shape.
-          const key = `modelVersions:${responseKey(info.path)}:${page.size}:${page.backward}:${page.cursorId}`;
-          const found = await loaderFor<string, KeysetPage<ModelVersion>>(ctx, key, async (modelIds) => {
-            // The window query picks the page's versions; Prisma then loads just those, with
-            // what the selection needs (relations included), so the plugin resolves them as usual.
-            const idPages = versionPageIds(ctx.sql, modelIds, page);
-            const rows = await ctx.reader.modelVersion.findMany({
-              ...queryFromInfo({ context: ctx, info, typeName: 'ModelVersion', path: ['edges', 'node'] }),
-              where: { id: { in: idPages.flat() } },
-            });
-            const byId = new Map(rows.map((r) => [r.id, r]));
-            return idPages.map((ids) =>
-              keysetPage(
-                ids.flatMap((id) => byId.get(id) ?? []), // a version deleted in between is left out
-                page,
-                (v) => encodeIdCursor(v.id),
-              ),
-            );
-          }).load(model.id);
-          const totalCount = () =>
-            loaderFor<string, number>(ctx, 'modelVersionCount', (ids) => Promise.resolve(versionCounts(ctx.sql, ids))).load(model.id);
-          return { ...found, totalCount };
-        },
+        resolve: (model, args, ctx, info) =>
+          windowedConnection({
+            list: { table: 'ModelVersion', parentColumn: 'modelId', orderColumn: 'versionNumber', direction: 'DESC' },
+            typeName: 'ModelVersion',
+            findMany: (query, ids) => ctx.reader.modelVersion.findMany({ ...query, where: { id: { in: ids } } }),
+            parentId: model.id,
+            args,
+            ctx,
+            info,
+          }),
       },
       { fields: (c) => ({ totalCount: c.int({ resolve: (connection) => connection.totalCount() }) }) },
     ),
-    promotions: t.relatedConnection('promotions', {
-      cursor: 'seq',
+    promotions: t.connection({
+      type: PromotionEventRef,
       description: 'Every change of the active version, newest first.',
-      query: () => ({ orderBy: { seq: 'desc' } }),
+      resolve: (model, args, ctx, info) =>
+        windowedConnection({
+          list: { table: 'PromotionEvent', parentColumn: 'modelId', orderColumn: 'seq', direction: 'DESC' },
+          typeName: 'PromotionEvent',
+          findMany: (query, ids) => ctx.reader.promotionEvent.findMany({ ...query, where: { id: { in: ids } } }),
+          parentId: model.id,
+          args,
+          ctx,
+          info,
+        }),
     }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
@@ -82,13 +70,6 @@ export const ModelRef = builder.prismaNode('Model', {
 });
 
 addActivityField(ModelRef);
-
-/** `models.edges.node.versions` for any list index: names a field occurrence in a request. */
-function responseKey(path: GraphQLResolveInfo['path']): string {
-  const keys: string[] = [];
-  for (let p: GraphQLResolveInfo['path'] | undefined = path; p; p = p.prev) if (typeof p.key === 'string') keys.push(p.key);
-  return keys.reverse().join('.');
-}
 
 export const ModelVersionRef = builder.prismaNode('ModelVersion', {
   id: { field: 'id' },
@@ -122,11 +103,23 @@ builder.prismaObject('DataLineage', {
     dataStartDate: t.expose('dataStartDate', { type: 'DateTime', nullable: true }),
     dataEndDate: t.expose('dataEndDate', { type: 'DateTime', nullable: true }),
     numSamples: t.exposeInt('numSamples', { nullable: true }),
-    modelVersions: t.relatedConnection('modelVersions', {
-      cursor: 'id',
-      totalCount: true,
-      query: () => ({ orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] }),
-    }),
+    modelVersions: t.connection(
+      {
+        type: ModelVersionRef,
+        description: 'Versions trained on this data, newest first.',
+        resolve: (lineage, args, ctx, info) =>
+          windowedConnection({
+            list: { table: 'ModelVersion', parentColumn: 'lineageId', orderColumn: 'createdAt', direction: 'DESC' },
+            typeName: 'ModelVersion',
+            findMany: (query, ids) => ctx.reader.modelVersion.findMany({ ...query, where: { id: { in: ids } } }),
+            parentId: lineage.id,
+            args,
+            ctx,
+            info,
+          }),
+      },
+      { fields: (c) => ({ totalCount: c.int({ resolve: (connection) => connection.totalCount() }) }) },
+    ),
   }),
 });
 
