@@ -7,12 +7,14 @@
 //   npx tsx bench/profile.ts nested-list --duration 10
 //   npx tsx bench/profile.ts node-lookup --top 40
 //   npx tsx bench/profile.ts mutation
+//   npx tsx bench/profile.ts search
 //   npx tsx bench/profile.ts --query '{ __typename }' --no-profile   # CPU per request only
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { CREATE_MUTATION } from './cases/mutation.ts';
 import { NESTED_LIST_QUERY } from './cases/nested-list.ts';
+import { SEARCH_QUERY, seedJobs } from './cases/search.ts';
 import { pinLoadGenerator } from './lib/cpu.ts';
 import { makeTempDir, removeDir, startGateway } from './lib/gateway.ts';
 import { runLoad } from './lib/load.ts';
@@ -64,12 +66,15 @@ function summarize(file: string, top: number): void {
 pinLoadGenerator();
 const profDir = makeTempDir('opsgraph-prof-');
 const dataDir = makeTempDir();
+if (which === 'search') await seedJobs(path.join(dataDir, 'opsgraph.db')); // 100k jobs, as the case
 const gw = await startGateway({ dataDir, nodeFlags: values['no-profile'] ? [] : ['--cpu-prof', `--cpu-prof-dir=${profDir}`] });
 try {
   const seeded = await seedUseCases(gw, 50);
   const body = values.query
     ? JSON.stringify({ query: values.query })
-    : which === 'mutation'
+    : which === 'search'
+      ? JSON.stringify({ query: SEARCH_QUERY, variables: { q: 'aurora' } })
+      : which === 'mutation'
       ? JSON.stringify({ query: CREATE_MUTATION, variables: { input: { name: 'Profiled', teamEmail: 'profile@example.com' } } })
       : which === 'node-lookup'
       ? JSON.stringify({ query: NODE_QUERY, variables: { id: seeded[0]!.id } })

@@ -60,7 +60,7 @@ function prng(seed: number): () => number {
 }
 
 /** Migrates a new database file and bulk-inserts the jobs in one transaction. */
-async function seedJobs(file: string): Promise<void> {
+export async function seedJobs(file: string): Promise<void> {
   await applyMigrations(file);
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
