@@ -16,3 +16,16 @@ export function loaderFor<K, V>(
   }
   return loader;
 }
+
+/** One record by id, batched per request with every other id asked for under `name`; null when missing. */
+export function loadById<T extends { id: string }>(
+  ctx: GraphQLContext,
+  name: string,
+  id: string,
+  fetch: (ids: string[]) => Promise<T[]>,
+): Promise<T | null> {
+  return loaderFor<string, T | null>(ctx, name, async (ids) => {
+    const byId = new Map((await fetch([...ids])).map((row) => [row.id, row]));
+    return ids.map((key) => byId.get(key) ?? null);
+  }).load(id);
+}

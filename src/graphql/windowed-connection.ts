@@ -21,31 +21,37 @@ function responseKey(path: GraphQLResolveInfo['path']): string {
   return keys.reverse().join('.');
 }
 
-export async function windowedConnection<Row extends { id: string }>(o: {
+/**
+ * The resolver of such a connection field: `list` says which children and in what order,
+ * `findMany` loads rows by id with the planned query (`select`/`include`) spread in.
+ */
+export function windowedConnection<Row extends { id: string }>(o: {
   list: ChildList;
   /** The GraphQL type of the children (for the plugin's selection planning). */
   typeName: string;
-  /** Loads rows by id with the planned query (`select`/`include`) spread in. */
-  findMany: (query: object, ids: string[]) => Promise<Row[]>;
-  parentId: string;
-  args: { first?: number | null; last?: number | null; after?: string | null; before?: string | null };
-  ctx: GraphQLContext;
-  info: GraphQLResolveInfo;
-}): Promise<WindowedConnection<Row>> {
-  const { ctx, info, list } = o;
-  const page = keysetRequest(o.args);
-  // One batch per field occurrence (aliases may select different fields) and page shape.
-  const key = `window:${list.table}:${responseKey(info.path)}:${page.size}:${page.backward}:${page.cursorId}`;
-  const found = await loaderFor<string, KeysetPage<Row>>(ctx, key, async (parentIds) => {
-    const idPages = childPageIds(ctx.sql, list, parentIds, page);
-    const rows = await o.findMany(queryFromInfo({ context: ctx, info, typeName: o.typeName, path: ['edges', 'node'] }), idPages.flat());
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    // A row deleted between the two statements is left out of its page.
-    return idPages.map((ids) => keysetPage(ids.flatMap((id) => byId.get(id) ?? []), page, (r) => encodeIdCursor(r.id)));
-  }).load(o.parentId);
-  const totalCount = () =>
-    loaderFor<string, number>(ctx, `windowCount:${list.table}:${list.parentColumn}`, (ids) => Promise.resolve(childCounts(ctx.sql, list, ids))).load(
-      o.parentId,
-    );
-  return { ...found, totalCount };
+  findMany: (ctx: GraphQLContext, query: object, ids: string[]) => Promise<Row[]>;
+}) {
+  const { list } = o;
+  return async (
+    parent: { id: string },
+    args: { first?: number | null; last?: number | null; after?: string | null; before?: string | null },
+    ctx: GraphQLContext,
+    info: GraphQLResolveInfo,
+  ): Promise<WindowedConnection<Row>> => {
+    const page = keysetRequest(args);
+    // One batch per field occurrence (aliases may select different fields) and page shape.
+    const key = `window:${list.table}:${responseKey(info.path)}:${page.size}:${page.backward}:${page.cursorId}`;
+    const found = await loaderFor<string, KeysetPage<Row>>(ctx, key, async (parentIds) => {
+      const idPages = childPageIds(ctx.sql, list, parentIds, page);
+      const rows = await o.findMany(ctx, queryFromInfo({ context: ctx, info, typeName: o.typeName, path: ['edges', 'node'] }), idPages.flat());
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      // A row deleted between the two statements is left out of its page.
+      return idPages.map((ids) => keysetPage(ids.flatMap((id) => byId.get(id) ?? []), page, (r) => encodeIdCursor(r.id)));
+    }).load(parent.id);
+    const totalCount = () =>
+      loaderFor<string, number>(ctx, `windowCount:${list.table}:${list.parentColumn}`, (ids) => Promise.resolve(childCounts(ctx.sql, list, ids))).load(
+        parent.id,
+      );
+    return { ...found, totalCount };
+  };
 }

@@ -16,7 +16,7 @@ import { commandContext } from '../command.ts';
 import type { GraphQLContext } from '../context.ts';
 import { type StoredFileRow, useCaseFileCounts, useCaseFilePages } from '../../read-model/files.ts';
 import type { KeysetPage } from '../../read-model/keyset.ts';
-import { loaderFor } from '../loaders.ts';
+import { loadById, loaderFor } from '../loaders.ts';
 import { encodeIdCursor, keysetRequest } from '../page.ts';
 import { ArtifactRef } from './artifact.ts';
 import { COMMON_ERRORS, DomainErrorInterface } from './errors.ts';
@@ -87,18 +87,10 @@ async function loadOwner(ctx: GraphQLContext, f: StoredFile): Promise<UseCaseSha
       return f.useCaseId ? UseCaseRef.getDataloader(ctx).load(f.useCaseId) : null;
     case 'ModelVersion':
       return f.modelVersionId
-        ? loaderFor<string, ModelVersion | null>(ctx, 'modelVersionById', async (ids) => {
-            const rows = await ctx.reader.modelVersion.findMany({ where: { id: { in: [...ids] } } });
-            return ids.map((id) => rows.find((r) => r.id === id) ?? null);
-          }).load(f.modelVersionId)
+        ? loadById(ctx, 'modelVersionById', f.modelVersionId, (ids) => ctx.reader.modelVersion.findMany({ where: { id: { in: ids } } }))
         : null;
     case 'Artifact':
-      return f.artifactId
-        ? loaderFor<string, Artifact | null>(ctx, 'artifactById', async (ids) => {
-            const rows = await ctx.reader.artifact.findMany({ where: { id: { in: [...ids] } } });
-            return ids.map((id) => rows.find((r) => r.id === id) ?? null);
-          }).load(f.artifactId)
-        : null;
+      return f.artifactId ? loadById(ctx, 'artifactById', f.artifactId, (ids) => ctx.reader.artifact.findMany({ where: { id: { in: ids } } })) : null;
     default:
       return null;
   }
@@ -153,10 +145,9 @@ builder.objectField(EvaluationResultsRef, 'resultsFile', (t) =>
     description: 'The RESULTS file linked by recordEvaluationResults (null once deleted).',
     resolve: (r, _args, ctx) =>
       r.resultsFileId
-        ? loaderFor<string, StoredFile | null>(ctx, 'storedFileById', async (ids) => {
-            const rows = await ctx.reader.storedFile.findMany({ where: { id: { in: [...ids] }, status: { not: 'DELETED' } } });
-            return ids.map((id) => rows.find((f) => f.id === id) ?? null);
-          }).load(r.resultsFileId)
+        ? loadById(ctx, 'storedFileById', r.resultsFileId, (ids) =>
+            ctx.reader.storedFile.findMany({ where: { id: { in: ids }, status: { not: 'DELETED' } } }),
+          )
         : null,
   }),
 );

@@ -11,6 +11,7 @@ import { StorageError, ValidationError } from '../../errors.ts';
 import { openUpload } from '../../storage/multipart-upload.ts';
 import { builder } from '../builder.ts';
 import { commandContext } from '../command.ts';
+import type { GraphQLContext } from '../context.ts';
 import { windowedConnection } from '../windowed-connection.ts';
 import { encodeId } from '../global-id.ts';
 import { addActivityField } from './activity.ts';
@@ -23,6 +24,9 @@ const PromotionReasonEnum = builder.enumType('PromotionReason', {
   values: PROMOTION_REASONS,
   description: 'Why the active version changed: AUTOMATIC (a better score was registered), MANUAL, ACTIVE_DELETED, IMPORTED (legacy registry).',
 });
+
+/** Model versions by id, with the query the plugin planned for the selection. */
+const versionsById = (ctx: GraphQLContext, query: object, ids: string[]) => ctx.reader.modelVersion.findMany({ ...query, where: { id: { in: ids } } });
 
 export const ModelRef = builder.prismaNode('Model', {
   id: { field: 'id' },
@@ -37,32 +41,22 @@ export const ModelRef = builder.prismaNode('Model', {
       {
         type: ModelVersionRef,
         description: 'Versions, newest (highest number) first.',
-        resolve: (model, args, ctx, info) =>
-          windowedConnection({
-            list: { table: 'ModelVersion', parentColumn: 'modelId', orderColumn: 'versionNumber', direction: 'DESC' },
-            typeName: 'ModelVersion',
-            findMany: (query, ids) => ctx.reader.modelVersion.findMany({ ...query, where: { id: { in: ids } } }),
-            parentId: model.id,
-            args,
-            ctx,
-            info,
-          }),
+        resolve: windowedConnection({
+          list: { table: 'ModelVersion', parentColumn: 'modelId', orderColumn: 'versionNumber', direction: 'DESC' },
+          typeName: 'ModelVersion',
+          findMany: versionsById,
+        }),
       },
       { fields: (c) => ({ totalCount: c.int({ resolve: (connection) => connection.totalCount() }) }) },
     ),
     promotions: t.connection({
       type: PromotionEventRef,
       description: 'Every change of the active version, newest first.',
-      resolve: (model, args, ctx, info) =>
-        windowedConnection({
-          list: { table: 'PromotionEvent', parentColumn: 'modelId', orderColumn: 'seq', direction: 'DESC' },
-          typeName: 'PromotionEvent',
-          findMany: (query, ids) => ctx.reader.promotionEvent.findMany({ ...query, where: { id: { in: ids } } }),
-          parentId: model.id,
-          args,
-          ctx,
-          info,
-        }),
+      resolve: windowedConnection({
+        list: { table: 'PromotionEvent', parentColumn: 'modelId', orderColumn: 'seq', direction: 'DESC' },
+        typeName: 'PromotionEvent',
+        findMany: (ctx, query, ids) => ctx.reader.promotionEvent.findMany({ ...query, where: { id: { in: ids } } }),
+      }),
     }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
@@ -107,16 +101,11 @@ builder.prismaObject('DataLineage', {
       {
         type: ModelVersionRef,
         description: 'Versions trained on this data, newest first.',
-        resolve: (lineage, args, ctx, info) =>
-          windowedConnection({
-            list: { table: 'ModelVersion', parentColumn: 'lineageId', orderColumn: 'createdAt', direction: 'DESC' },
-            typeName: 'ModelVersion',
-            findMany: (query, ids) => ctx.reader.modelVersion.findMany({ ...query, where: { id: { in: ids } } }),
-            parentId: lineage.id,
-            args,
-            ctx,
-            info,
-          }),
+        resolve: windowedConnection({
+          list: { table: 'ModelVersion', parentColumn: 'lineageId', orderColumn: 'createdAt', direction: 'DESC' },
+          typeName: 'ModelVersion',
+          findMany: versionsById,
+        }),
       },
       { fields: (c) => ({ totalCount: c.int({ resolve: (connection) => connection.totalCount() }) }) },
     ),
