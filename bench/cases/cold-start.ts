@@ -22,10 +22,10 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { CORES, TASKSET } from '../lib/cpu.ts';
 import { makeTempDir, REPO_ROOT, removeDir } from '../lib/gateway.ts';
 import { freePort } from '../lib/process.ts';
+import { runIfEntryPoint } from '../lib/standalone.ts';
 import type { BenchCase, CaseResult, CaseRow } from '../lib/types.ts';
 
 const RUNS = Number(process.env.COLDSTART_RUNS ?? 5);
@@ -204,16 +204,4 @@ const coldStart: BenchCase = {
 export default coldStart;
 
 // `npx tsx bench/cases/cold-start.ts`
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const { formatCase } = await import('../lib/format.ts');
-  coldStart.run({ durationSec: 0 }).then(
-    (r) => {
-      console.log(formatCase(r));
-      process.exit(0);
-    },
-    (err: Error) => {
-      console.error(err);
-      process.exit(1);
-    },
-  );
-}
+await runIfEntryPoint(import.meta.url, coldStart);

@@ -18,10 +18,10 @@
 //   subscriber (missing deliveries counted per event; target 0) and the server must stay up
 //   (no subscriber closed, /healthz 200 afterwards).
 // Runnable alone: `npx tsx bench/cases/fanout.ts [--duration N]` (FANOUT_SUBSCRIBERS, FANOUT_RATE).
-import { pathToFileURL } from 'node:url';
 import WebSocket from 'ws';
 import { type Gateway, makeTempDir, REPO_ROOT, removeDir, startGateway } from '../lib/gateway.ts';
 import { freePort, spawnServer } from '../lib/process.ts';
+import { runIfEntryPoint } from '../lib/standalone.ts';
 import type { BenchCase, CaseResult } from '../lib/types.ts';
 
 const SUBSCRIBERS = Number(process.env.FANOUT_SUBSCRIBERS ?? 500);
@@ -400,18 +400,4 @@ async function timed(r: Receivers, durationSec: number, drive: (stop: Promise<un
 export default fanout;
 
 // `npx tsx bench/cases/fanout.ts [--duration N]`
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const i = process.argv.indexOf('--duration');
-  const durationSec = i > 0 ? Number(process.argv[i + 1]) : 8;
-  const { formatCase } = await import('../lib/format.ts');
-  fanout.run({ durationSec }).then(
-    (r) => {
-      console.log(formatCase(r));
-      process.exit(0);
-    },
-    (err: Error) => {
-      console.error(err);
-      process.exit(1);
-    },
-  );
-}
+await runIfEntryPoint(import.meta.url, fanout);

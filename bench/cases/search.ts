@@ -12,7 +12,7 @@
 import crypto from 'node:crypto';
 import http from 'node:http';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { jobSearchSql, type JobSearchRow, snippetHtml } from '../../src/db/fts.ts';
 import { applyMigrations } from '../../src/db/migrate.ts';
@@ -22,6 +22,7 @@ import { BASELINE_LABEL, loadRow, timeBoth } from '../lib/pair.ts';
 import { type Gateway, makeTempDir, REPO_ROOT, removeDir, startGateway } from '../lib/gateway.ts';
 import { runLoad } from '../lib/load.ts';
 import { freePort, spawnServer } from '../lib/process.ts';
+import { runIfEntryPoint } from '../lib/standalone.ts';
 import type { BenchCase, CaseResult } from '../lib/types.ts';
 
 const JOBS = 100_000;
@@ -257,12 +258,6 @@ export default search;
 
 if (process.env.SEARCH_BASELINE_DB) {
   serveBaseline(process.env.SEARCH_BASELINE_DB, Number(process.env.SEARCH_BASELINE_PORT));
-} else if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  const at = process.argv.indexOf('--duration');
-  const durationSec = at > 0 ? Number(process.argv[at + 1]) : 8;
-  const { formatCase } = await import('../lib/format.ts');
-  const result = await search.run({ durationSec });
-  console.log(formatCase(result));
-  console.log(`search ratio (gateway / baseline): ${result.ratio.toFixed(2)} (target ≥ ${result.target})`);
-  process.exit(0);
+} else {
+  await runIfEntryPoint(import.meta.url, search);
 }

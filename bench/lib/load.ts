@@ -53,19 +53,15 @@ export interface LoadResult {
   cpuUsPerReq?: number;
 }
 
+/** What every load shares: keep-alive connections (10 by default), no pipelining, 10 s timeout. */
+function requestOptions(o: { url: string; method?: 'GET' | 'POST'; headers?: Record<string, string>; body?: string; connections?: number }) {
+  return { url: o.url, method: o.method ?? 'POST', headers: o.headers, body: o.body, connections: o.connections ?? 10, pipelining: 1, timeout: 10 };
+}
+
 function fire(o: LoadOptions, duration: number, onResponse?: (ms: number) => void): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
     const instance = autocannon(
-      {
-        url: o.url,
-        method: o.method ?? 'POST',
-        headers: o.headers,
-        body: o.body,
-        connections: o.connections ?? 10,
-        pipelining: 1,
-        duration,
-        timeout: 10,
-      },
+      { ...requestOptions(o), duration },
       (err, result) => (err ? reject(err) : resolve(result)),
     );
     if (onResponse) instance.on('response', (_client, _status, _bytes, responseTime) => onResponse(responseTime));
@@ -92,16 +88,7 @@ export interface AmountOptions {
 export function runAmount(o: AmountOptions): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
     const instance = autocannon(
-      {
-        url: o.url,
-        method: o.method ?? 'POST',
-        headers: o.headers,
-        body: o.body,
-        connections: o.connections ?? 10,
-        pipelining: 1,
-        amount: o.amount,
-        timeout: 10,
-      },
+      { ...requestOptions(o), amount: o.amount },
       (err, r) => {
         if (err) return reject(err);
         if (r.errors || r.non2xx || r.timeouts) {
