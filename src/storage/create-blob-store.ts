@@ -4,13 +4,9 @@ import type { Config } from '../config.ts';
 import type { BlobStore } from './blob-store.ts';
 import { FsBlobStore } from './fs-blob-store.ts';
 import { MemoryBlobStore } from './memory-blob-store.ts';
-import { registerStorageRoutes } from './storage-routes.ts';
 import { loadSigningSecret } from './url-signing.ts';
 
 export async function createBlobStore(config: Config): Promise<BlobStore> {
-  // The gateway serves the fs store's signed URLs and streams multipart uploads; the
-  // routes are registered here (at run time, once) because every server builds a store.
-  registerStorageRoutes();
   const b = config.blobs;
   switch (b.kind) {
     case 's3': {

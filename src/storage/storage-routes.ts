@@ -1,21 +1,14 @@
-// HTTP routes the storage part adds to the gateway (through server.ts's registerRoute):
+// HTTP routes the storage part serves (the server lists them; nothing here knows the server):
 // - the fs store's signed URLs: GET streams an object, PUT stores one (exact signed length);
 // - GraphQL multipart requests, streamed to the store instead of buffered (multipart-upload.ts).
 import type http from 'node:http';
-import { registerRoute } from '../server.ts';
 import type { Services } from '../commands/command-context.ts';
+import type { RouteHandler } from '../http/respond.ts';
 import { ObjectNotFoundError, ObjectTooLargeError } from './blob-store.ts';
 import { FsBlobStore } from './fs-blob-store.ts';
 import { handleMultipartGraphQL } from './multipart-upload.ts';
 import { BLOB_ROUTE_PREFIX, parseSignedUrl, verify } from './url-signing.ts';
 
-let registered = false;
-
-export function registerStorageRoutes(): void {
-  if (registered) return;
-  registered = true;
-  registerRoute(storageRoute);
-}
 
 function reply(res: http.ServerResponse, status: number, message: string): true {
   const body = JSON.stringify({ error: message });
@@ -40,6 +33,8 @@ async function storageRoute(req: http.IncomingMessage, res: http.ServerResponse,
   if (!url.pathname.startsWith(BLOB_ROUTE_PREFIX) || !(store instanceof FsBlobStore)) return false;
   return serveSigned(req, res, store, url);
 }
+
+export const storageRoutes: RouteHandler[] = [storageRoute];
 
 async function serveSigned(req: http.IncomingMessage, res: http.ServerResponse, store: FsBlobStore, url: URL): Promise<true> {
   req.on('error', () => undefined);

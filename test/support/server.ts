@@ -7,7 +7,7 @@ import path from 'node:path';
 import { GraphQLClient } from 'graphql-request';
 import { createApiKey } from '../../src/auth/api-keys.ts';
 import { loadConfig } from '../../src/config.ts';
-import { createLogger } from '../../src/logger.ts';
+import { createLogger, type Logger } from '../../src/logger.ts';
 import { createServer, type RunningServer } from '../../src/server.ts';
 
 export type TestRole = 'viewer' | 'editor' | 'admin';
@@ -22,7 +22,7 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(env: Record<string, string> = {}, options: { logger?: Logger } = {}): Promise<TestServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'opsgraph-test-'));
   const adminKey = `og_test_admin_${Math.random().toString(36).slice(2)}_${Date.now()}`;
   const config = loadConfig({
@@ -35,7 +35,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     SHUTDOWN_GRACE: '2s',
     ...env,
   });
-  const server = await createServer(config, { logger: createLogger(config.logLevel) });
+  const server = await createServer(config, { logger: options.logger ?? createLogger(config.logLevel) });
   const db = server.services.db;
   const keys: Record<TestRole, string> = {
     admin: adminKey,
