@@ -85,81 +85,75 @@ function send(res: http.ServerResponse, status: number, body: unknown): void {
 
 // ------------------------------------------------------------------ nested list
 
-interface UseCaseRow {
-  id: string;
-  name: string;
-  teamEmail: string;
-  state: string;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
+// Rows are read as arrays (`.raw()`): better-sqlite3 builds no object per row, and the window
+// queries carry only the columns the answer needs through their sort (the inner SELECT names
+// them; `SELECT *` would drag the JSON `details` of every activity entry through it).
+type UseCaseRow = [id: string, name: string, teamEmail: string, state: string, version: number, createdAt: string, updatedAt: string];
+const USE_CASE_COLUMNS = 'id, name, teamEmail, state, version, createdAt, updatedAt';
 
-const listUseCases = reader.prepare<[number], UseCaseRow>(
-  'SELECT id, name, teamEmail, state, version, createdAt, updatedAt FROM UseCase ORDER BY createdAt ASC, id ASC LIMIT ?',
-);
+const listUseCases = reader.prepare<[number], UseCaseRow>(`SELECT ${USE_CASE_COLUMNS} FROM UseCase ORDER BY createdAt ASC, id ASC LIMIT ?`).raw(true);
 // One statement per level: the first N children of every parent in one window query.
-const listTransitions = reader.prepare<[string, number], { useCaseId: string; fromState: string; toState: string; notes: string | null; actor: string; createdAt: string }>(
-  `SELECT useCaseId, fromState, toState, notes, actor, createdAt FROM (
-     SELECT *, row_number() OVER (PARTITION BY useCaseId ORDER BY createdAt ASC, id ASC) AS rn
-     FROM StateTransition WHERE useCaseId IN (SELECT value FROM json_each(?))
-   ) WHERE rn <= ? ORDER BY useCaseId, createdAt ASC, id ASC`,
-);
-const listActivity = reader.prepare<[string, number], { subjectId: string; activityType: string; description: string; actor: string; createdAt: string }>(
-  `SELECT subjectId, activityType, description, actor, createdAt FROM (
-     SELECT *, row_number() OVER (PARTITION BY subjectId ORDER BY seq DESC) AS rn
-     FROM ActivityLogEntry WHERE subjectId IN (SELECT value FROM json_each(?))
-   ) WHERE rn <= ? ORDER BY subjectId, seq DESC`,
-);
+const listTransitions = reader
+  .prepare<[string, number], [useCaseId: string, fromState: string, toState: string, notes: string | null, actor: string, createdAt: string]>(
+    `SELECT useCaseId, fromState, toState, notes, actor, createdAt FROM (
+       SELECT useCaseId, fromState, toState, notes, actor, createdAt,
+              row_number() OVER (PARTITION BY useCaseId ORDER BY createdAt ASC, id ASC) AS rn
+       FROM StateTransition WHERE useCaseId IN (SELECT value FROM json_each(?))
+     ) WHERE rn <= ?`,
+  )
+  .raw(true);
+const listActivity = reader
+  .prepare<[string, number], [subjectId: string, activityType: string, description: string, actor: string, createdAt: string]>(
+    `SELECT subjectId, activityType, description, actor, createdAt FROM (
+       SELECT subjectId, activityType, description, actor, createdAt,
+              row_number() OVER (PARTITION BY subjectId ORDER BY seq DESC) AS rn
+       FROM ActivityLogEntry WHERE subjectId IN (SELECT value FROM json_each(?))
+     ) WHERE rn <= ?`,
+  )
+  .raw(true);
+
+/** Appends `edge` to the list of `parent`, in the order the window query returns them. */
+function push(map: Map<string, unknown[]>, parent: string, edge: unknown): void {
+  const list = map.get(parent);
+  if (list) list.push(edge);
+  else map.set(parent, [edge]);
+}
 
 function nestedList(first: number, childFirst: number) {
   const useCases = listUseCases.all(first);
-  const ids = JSON.stringify(useCases.map((u) => u.id));
+  const ids = JSON.stringify(useCases.map((u) => u[0]));
+  // The window functions already emit each partition in its ORDER BY: no outer sort needed.
   const transitions = new Map<string, unknown[]>();
   for (const t of listTransitions.all(ids, childFirst)) {
-    let list = transitions.get(t.useCaseId);
-    if (!list) transitions.set(t.useCaseId, (list = []));
-    list.push({ node: { fromState: t.fromState, toState: t.toState, notes: t.notes, actor: t.actor, createdAt: iso(t.createdAt) } });
+    push(transitions, t[0], { node: { fromState: t[1], toState: t[2], notes: t[3], actor: t[4], createdAt: iso(t[5]) } });
   }
   const activity = new Map<string, unknown[]>();
   for (const a of listActivity.all(ids, childFirst)) {
-    let list = activity.get(a.subjectId);
-    if (!list) activity.set(a.subjectId, (list = []));
-    list.push({ node: { activityType: a.activityType, description: a.description, actor: a.actor, createdAt: iso(a.createdAt) } });
+    push(activity, a[0], { node: { activityType: a[1], description: a[2], actor: a[3], createdAt: iso(a[4]) } });
   }
-  return {
-    data: {
-      useCases: {
-        edges: useCases.map((u) => ({
-          node: {
-            ...useCaseFields(u),
-            transitions: { edges: transitions.get(u.id) ?? [] },
-            activity: { edges: activity.get(u.id) ?? [] },
-          },
-        })),
+  const edges = new Array(useCases.length);
+  for (let i = 0; i < useCases.length; i++) {
+    const u = useCases[i]!;
+    edges[i] = {
+      node: {
+        id: encodeId('UseCase', u[0]),
+        name: u[1],
+        teamEmail: u[2],
+        state: u[3],
+        version: u[4],
+        createdAt: iso(u[5]),
+        updatedAt: iso(u[6]),
+        transitions: { edges: transitions.get(u[0]) ?? [] },
+        activity: { edges: activity.get(u[0]) ?? [] },
       },
-    },
-  };
+    };
+  }
+  return { data: { useCases: { edges } } };
 }
 
 // ------------------------------------------------------------------ node lookup
 
-/** The scalar fields of a UseCase node, as the gateway serializes them. */
-function useCaseFields(u: UseCaseRow) {
-  return {
-    id: encodeId('UseCase', u.id),
-    name: u.name,
-    teamEmail: u.teamEmail,
-    state: u.state,
-    version: u.version,
-    createdAt: iso(u.createdAt),
-    updatedAt: iso(u.updatedAt),
-  };
-}
-
-const getUseCase = reader.prepare<[string], UseCaseRow>(
-  'SELECT id, name, teamEmail, state, version, createdAt, updatedAt FROM UseCase WHERE id = ?',
-);
+const getUseCase = reader.prepare<[string], UseCaseRow>(`SELECT ${USE_CASE_COLUMNS} FROM UseCase WHERE id = ?`).raw(true);
 
 function nodeLookup(globalId: unknown) {
   const id = decodeId(globalId, 'UseCase');
@@ -167,7 +161,7 @@ function nodeLookup(globalId: unknown) {
   if (!u) return { data: { node: null } };
   return {
     data: {
-      node: useCaseFields(u),
+      node: { id: encodeId('UseCase', u[0]), name: u[1], teamEmail: u[2], state: u[3], version: u[4], createdAt: iso(u[5]), updatedAt: iso(u[6]) },
     },
   };
 }
