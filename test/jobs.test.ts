@@ -242,6 +242,22 @@ describe('importJobs over GraphQL (multipart upload)', () => {
     expect(again).toMatchObject({ imported: 0, updated: 0, unchanged: 2 });
   });
 
+  it('writes a large file in batches, one transaction and activity entry each; running it again finishes it and changes nothing', async () => {
+    const yaml = `jobs:\n${Array.from({ length: 2_500 }, (_, i) => `  - id: batch-${i}\n    job_name: Batched ${i}\n`).join('')}`;
+    expect(await uploadJobs(yaml)).toMatchObject({ found: 2_500, imported: 2_500, updated: 0, unchanged: 0 });
+    const res = await t.client('viewer').request<{ activity: { edges: Array<{ node: { description: string; details: { batch: number; final: boolean; imported: number } } }> } }>(
+      '{ activity(first: 10, filter: { types: ["jobs_imported"] }) { edges { node { description details } } } }',
+    );
+    // Newest first: this import's three batches.
+    const batches = res.activity.edges.slice(0, 3).map((e) => e.node.details);
+    expect(batches.map((d) => [d.batch, d.imported, d.final]).sort((a, b) => Number(a[0]) - Number(b[0]))).toEqual([
+      [1, 1_000, false],
+      [2, 1_000, false],
+      [3, 500, true],
+    ]);
+    expect(await uploadJobs(yaml)).toMatchObject({ found: 2_500, imported: 0, updated: 0, unchanged: 2_500 });
+  });
+
   it('refuses a file that is not YAML with a validation error', async () => {
     expect(await uploadJobs('jobs: [\n')).toMatchObject({ __typename: 'ValidationError', field: 'file' });
   });

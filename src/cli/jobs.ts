@@ -12,8 +12,8 @@ import { compareJobs, VERIFY_EXIT, verifyExitCode } from '../domain/job-verify.t
 import { ValidationError } from '../errors.ts';
 import { withCliContext } from './cli-context.ts';
 
-/** Files with at least this many jobs get a progress bar (on a terminal). */
-const PROGRESS_THRESHOLD = 1000;
+/** Files of at least this size get a progress bar (about 300 jobs). */
+const PROGRESS_THRESHOLD_BYTES = 100 * 1024;
 
 const withCommandContext = withCliContext;
 
@@ -54,18 +54,31 @@ export function registerJobCommands(program: Command): void {
     .option('--no-backup', 'skip the backup copy')
     .action(async (file: string, opts: { strict?: boolean; backupDir?: string; backup: boolean }) => {
       if (opts.backup) console.error(`backup: ${backupFile(file, opts.backupDir)}`);
-      const parsed = await readJobsFile(file);
       const { importJobs } = await import('../commands/jobs/import-jobs.ts');
+      const { readJobEntries } = await import('../importers/jobs-yaml-stream.ts');
       const { default: cliProgress } = await import('cli-progress');
+      const size = fs.statSync(file).size;
+      // The file streams through (once, or twice with --strict); progress is by bytes read.
+      let bytesRead = 0;
+      const entries = () => {
+        bytesRead = 0;
+        const stream = fs.createReadStream(file);
+        stream.on('data', (chunk) => (bytesRead += chunk.length));
+        return readJobEntries(stream);
+      };
       const bar =
-        parsed.valid.length >= PROGRESS_THRESHOLD
-          ? new cliProgress.SingleBar({ format: 'importing [{bar}] {value}/{total} jobs', stream: process.stderr }, cliProgress.Presets.shades_classic)
+        size >= PROGRESS_THRESHOLD_BYTES
+          ? new cliProgress.SingleBar({ format: 'importing [{bar}] {percentage}% | {jobs} jobs read', stream: process.stderr }, cliProgress.Presets.shades_classic)
           : null;
-      bar?.start(parsed.valid.length, 0);
+      bar?.start(size, 0, { jobs: 0 });
       try {
         const report = await withCommandContext((ctx) =>
-          importJobs(ctx, { parsed, strict: opts.strict, source: path.resolve(file), onProgress: (done) => bar?.update(done) }),
-        );
+          importJobs(ctx, { entries, strict: opts.strict, source: path.resolve(file), onProgress: (jobs) => bar?.update(bytesRead, { jobs }) }),
+        ).catch((err: unknown) => {
+          if (err instanceof ValidationError || (err as NodeJS.ErrnoException).code) throw new Error(`${file}: ${(err as Error).message}`);
+          throw err;
+        });
+        bar?.update(size);
         bar?.stop();
         console.log(`found ${report.found}, imported ${report.imported}, updated ${report.updated}, unchanged ${report.unchanged}, rejected ${report.rejected.length}`);
         for (const r of report.rejected) {

@@ -1,21 +1,30 @@
-// Upserts the valid entries of a parsed campaigns.yaml in ONE transaction, with one activity
-// entry summarising it. Entries already stored with the same `data` are counted as unchanged
-// and not written, so importing an export of this database writes nothing.
+// Upserts the jobs of a campaigns.yaml as they are read, in batches: each batch is one
+// transaction with its activity entry, so an import of any size holds the write lock for one
+// batch at a time and its memory is one batch, not the file.
+//
+// The contract (README, "Campaign jobs"): an import is resumable, not all-or-nothing. Upserts
+// are by id and an entry stored with the same `data` is counted unchanged and not written, so
+// running the same import again after a crash or an error finishes the job and changes nothing
+// that was already done. `strict` reads the entries twice: nothing is written unless every
+// entry is valid.
 import { randomUUID } from 'node:crypto';
 import { backupBefore } from '../backups/backup-database.ts';
 import type { JobColumns } from '../../domain/job.ts';
 import { ValidationError } from '../../errors.ts';
-import type { ParsedJobsFile, RejectedEntry } from '../../importers/jobs-yaml.ts';
+import type { RejectedEntry } from '../../importers/jobs-yaml.ts';
+import type { JobEntry } from '../../importers/jobs-yaml-stream.ts';
+import type { Tx } from '../../db/database.ts';
 import { type CommandContext, recordActivity } from '../command-context.ts';
 
 export interface ImportJobsInput {
-  parsed: ParsedJobsFile;
+  /** The file's entries, in order. Called once, or twice when `strict`. */
+  entries: () => AsyncIterable<JobEntry>;
   /** Refuse the whole file (write nothing) when any entry is rejected. */
   strict?: boolean;
-  /** Where the jobs came from, for the activity entry (a file name). */
+  /** Where the jobs came from, for the activity entries (a file name). */
   source: string;
-  /** Called after each chunk with the number of entries handled so far. */
-  onProgress?: (done: number, total: number) => void;
+  /** Called after each batch with the number of entries read so far. */
+  onProgress?: (done: number) => void;
 }
 
 export interface ImportJobsReport {
@@ -26,53 +35,101 @@ export interface ImportJobsReport {
   rejected: RejectedEntry[];
 }
 
-const CHUNK = 500;
+/** Entries per transaction: ~50 ms of writing here, and a few MB of memory. */
+export const IMPORT_BATCH = 1000;
+/** Rejections listed in an activity entry's details (the report has them all). */
+const REJECTIONS_IN_DETAILS = 100;
 
 export async function importJobs(ctx: CommandContext, input: ImportJobsInput): Promise<ImportJobsReport> {
-  const { parsed } = input;
-  if (input.strict && parsed.rejected.length) {
-    const first = parsed.rejected[0]!;
-    throw new ValidationError(
-      'file',
-      `${parsed.rejected.length} of ${parsed.found} entries rejected (strict: nothing imported); first: entry ${first.index + 1}${first.line ? ` (line ${first.line})` : ''}: ${first.reason}`,
-    );
-  }
-  // Seed 000: back the database up before a risky bulk write. A failed backup stops the import.
-  if (parsed.valid.length) await backupBefore(ctx, 'jobs import');
-  const report: ImportJobsReport = { found: parsed.found, imported: 0, updated: 0, unchanged: 0, rejected: parsed.rejected };
-  // About 1 s per 10k jobs here; the bound is generous because a slow disk must not abort it.
-  const timeoutMs = 60_000 + parsed.valid.length * 5;
-  await ctx.services.db.write(
-    async (tx, afterCommit) => {
-      for (let start = 0; start < parsed.valid.length; start += CHUNK) {
-        const chunk = parsed.valid.slice(start, start + CHUNK).map(({ index: _index, ...columns }) => columns as JobColumns);
-        const existing = await tx.job.findMany({ where: { id: { in: chunk.map((j) => j.id) } }, select: { id: true, data: true } });
-        const stored = new Map(existing.map((j) => [j.id, j.data]));
-        const fresh = chunk.filter((j) => !stored.has(j.id));
-        if (fresh.length) await tx.job.createMany({ data: fresh });
-        report.imported += fresh.length;
-        for (const job of chunk) {
-          const data = stored.get(job.id);
-          if (data === undefined) continue;
-          if (data === job.data) {
-            report.unchanged += 1;
-          } else {
-            const { id, ...columns } = job;
-            await tx.job.update({ where: { id }, data: columns });
-            report.updated += 1;
-          }
-        }
-        input.onProgress?.(Math.min(start + CHUNK, parsed.valid.length), parsed.valid.length);
-      }
+  if (input.strict) await refuseIfAnyRejected(input.entries());
+  const report: ImportJobsReport = { found: 0, imported: 0, updated: 0, unchanged: 0, rejected: [] };
+  const importId = randomUUID();
+  let batch: JobColumns[] = [];
+  let batchNo = 0;
+  let backedUp = false;
+
+  const write = async (final: boolean) => {
+    // Seed 000: back the database up before a risky bulk write. A failed backup stops the import.
+    if (batch.length && !backedUp) {
+      await backupBefore(ctx, 'jobs import');
+      backedUp = true;
+    }
+    batchNo += 1;
+    const jobs = batch;
+    batch = [];
+    await ctx.services.db.write(async (tx, afterCommit) => {
+      const counts = await upsertBatch(tx, jobs);
+      report.imported += counts.imported;
+      report.updated += counts.updated;
+      report.unchanged += counts.unchanged;
+      const totals = final ? `; in all ${report.imported} new, ${report.updated} updated, ${report.unchanged} unchanged, ${report.rejected.length} rejected of ${report.found}` : '';
       await recordActivity(tx, afterCommit, ctx, {
         subjectType: 'JobImport',
-        subjectId: randomUUID(),
+        subjectId: importId,
         activityType: 'jobs_imported',
-        description: `Imported jobs from ${input.source}: ${report.imported} new, ${report.updated} updated, ${report.unchanged} unchanged, ${report.rejected.length} rejected`,
-        details: { source: input.source, ...report, rejected: report.rejected.slice(0, 100) },
+        description: `Imported jobs from ${input.source}, batch ${batchNo}: ${counts.imported} new, ${counts.updated} updated, ${counts.unchanged} unchanged${totals}`,
+        details: {
+          source: input.source,
+          batch: batchNo,
+          final,
+          ...counts,
+          ...(final ? { totals: { ...report, rejected: report.rejected.length }, rejected: report.rejected.slice(0, REJECTIONS_IN_DETAILS) } : {}),
+        },
       });
-    },
-    { timeoutMs },
-  );
+    });
+    input.onProgress?.(report.found);
+  };
+
+  for await (const entry of input.entries()) {
+    report.found += 1;
+    if ('rejected' in entry) {
+      report.rejected.push(entry.rejected);
+      continue;
+    }
+    // The batch is written when the next entry arrives, so the last one can carry the totals.
+    if (batch.length === IMPORT_BATCH) await write(false);
+    batch.push(entry.job);
+  }
+  await write(true);
   return report;
+}
+
+async function refuseIfAnyRejected(entries: AsyncIterable<JobEntry>): Promise<void> {
+  let found = 0;
+  let rejected = 0;
+  let first: RejectedEntry | undefined;
+  for await (const entry of entries) {
+    found += 1;
+    if (!('rejected' in entry)) continue;
+    rejected += 1;
+    first ??= entry.rejected;
+  }
+  if (first) {
+    throw new ValidationError(
+      'file',
+      `${rejected} of ${found} entries rejected (strict: nothing imported); first: entry ${first.index + 1}${first.line ? ` (line ${first.line})` : ''}: ${first.reason}`,
+    );
+  }
+}
+
+async function upsertBatch(tx: Tx, jobs: JobColumns[]): Promise<{ imported: number; updated: number; unchanged: number }> {
+  const counts = { imported: 0, updated: 0, unchanged: 0 };
+  if (!jobs.length) return counts;
+  const existing = await tx.job.findMany({ where: { id: { in: jobs.map((j) => j.id) } }, select: { id: true, data: true } });
+  const stored = new Map(existing.map((j) => [j.id, j.data]));
+  const fresh = jobs.filter((j) => !stored.has(j.id));
+  if (fresh.length) await tx.job.createMany({ data: fresh });
+  counts.imported = fresh.length;
+  for (const job of jobs) {
+    const data = stored.get(job.id);
+    if (data === undefined) continue;
+    if (data === job.data) {
+      counts.unchanged += 1;
+    } else {
+      const { id, ...columns } = job;
+      await tx.job.update({ where: { id }, data: columns });
+      counts.updated += 1;
+    }
+  }
+  return counts;
 }

@@ -10,7 +10,8 @@ import { updateJob } from '../../commands/jobs/update-job.ts';
 import type { JobSearchFilter } from '../../db/fts.ts';
 import { MAX_QUERY_CHARS } from '../../domain/fts-query.ts';
 import { StorageError, ValidationError } from '../../errors.ts';
-import { parseJobsYaml, type RejectedEntry } from '../../importers/jobs-yaml.ts';
+import type { RejectedEntry } from '../../importers/jobs-yaml.ts';
+import { cappedBytes, readCapped, readJobEntries } from '../../importers/jobs-yaml-stream.ts';
 import { openUpload } from '../../storage/multipart-upload.ts';
 import { builder } from '../builder.ts';
 import { commandContext } from '../command.ts';
@@ -239,20 +240,8 @@ builder.relayMutationField(
   },
 );
 
-/** YAML is parsed in memory: refuse files far beyond any real campaigns.yaml. */
+/** Refuse files far beyond any real campaigns.yaml (the import streams; strict keeps the bytes). */
 const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
-
-async function readText(stream: AsyncIterable<Buffer | string>, maxBytes: number): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of stream) {
-    const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-    size += buf.length;
-    if (size > maxBytes) throw new ValidationError('file', `is larger than ${maxBytes} bytes`);
-    chunks.push(buf);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 const RejectedEntryRef = builder.objectRef<RejectedEntry>('JobImportRejection').implement({
   fields: (t) => ({
@@ -276,8 +265,10 @@ builder.relayMutationField(
     errors: { types: [...COMMON_ERRORS], directResult: true },
     resolve: async (_root, { input }, ctx) => {
       const upload = await openUpload(input.file);
-      const parsed = parseJobsYaml(await readText(upload.stream, MAX_IMPORT_BYTES));
-      return importJobs(commandContext(ctx), { parsed, strict: input.strict ?? false, source: `upload ${upload.filename}` });
+      // Entries stream through once; strict reads them twice, so it keeps the (capped) bytes.
+      const bytes = input.strict ? await readCapped(upload.stream, MAX_IMPORT_BYTES) : null;
+      const entries = () => readJobEntries(bytes ? [bytes] : cappedBytes(upload.stream, MAX_IMPORT_BYTES));
+      return importJobs(commandContext(ctx), { entries, strict: input.strict ?? false, source: `upload ${upload.filename}` });
     },
   },
   {
