@@ -231,6 +231,7 @@ export async function startServer(services: Services, opts: { onClose?: () => Pr
     const checks: Record<string, string> = {};
     try {
       await services.db.reader.$queryRawUnsafe('SELECT 1');
+      services.db.checkWriter(); // can the writer commit now (no other process holding the lock)?
       checks.database = 'ok';
     } catch (err) {
       checks.database = (err as Error).message;

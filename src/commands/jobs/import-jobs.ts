@@ -4,9 +4,13 @@
 import { randomUUID } from 'node:crypto';
 import { backupBefore } from '../backups/backup-database.ts';
 import type { JobColumns } from '../../domain/job.ts';
-import { ValidationError } from '../../errors.ts';
+import { StorageError, ValidationError, WRITE_ERRORS } from '../../errors.ts';
 import type { ParsedJobsFile, RejectedEntry } from '../../importers/jobs-yaml.ts';
 import { type CommandContext, recordActivity } from '../command-context.ts';
+import { BackupError } from '../../backup/errors.ts';
+
+/** What importJobs can fail with: its mutation's result union (test/error-unions.test.ts checks both). */
+export const importJobsErrors = [...WRITE_ERRORS, ValidationError, StorageError, BackupError] as const;
 
 export interface ImportJobsInput {
   parsed: ParsedJobsFile;
