@@ -51,8 +51,8 @@ async function fillTheDisk(): Promise<void> {
     return;
   }
   await t.server.services.db.maintenance(async (w) => {
-    const [{ page_count }] = await w.$queryRawUnsafe<Array<{ page_count: bigint }>>('PRAGMA page_count');
-    await w.$queryRawUnsafe(`PRAGMA max_page_count = ${page_count}`);
+    const [row] = await w.$queryRawUnsafe<Array<{ page_count: bigint }>>('PRAGMA page_count');
+    await w.$queryRawUnsafe(`PRAGMA max_page_count = ${row!.page_count}`);
   });
 }
 
