@@ -72,3 +72,29 @@ export class StorageError extends DomainError {
     this.name = 'StorageError';
   }
 }
+
+/**
+ * Another process (a CLI import, a restore, an operator's sqlite3 shell) held the database's
+ * write lock for longer than the configured wait. Nothing was changed; the same request can
+ * simply be sent again.
+ */
+export class BusyError extends DomainError {
+  readonly code = 'DATABASE_BUSY';
+  readonly retryable = true;
+  constructor(readonly waitedMs: number) {
+    super(`the database is locked by another process; waited ${waitedMs} ms for the write lock. Nothing was changed: retry later`);
+    this.name = 'BusyError';
+  }
+}
+
+/** The file system holding the database has no space left. Nothing was changed. */
+export class DiskFullError extends DomainError {
+  readonly code = 'DISK_FULL';
+  constructor(options?: { cause?: unknown }) {
+    super('the disk holding the database is full; nothing was changed. Free space on it and retry', options);
+    this.name = 'DiskFullError';
+  }
+}
+
+/** What any db.write() can fail with besides the command's own errors. */
+export const WRITE_ERRORS = [BusyError, DiskFullError] as const;

@@ -39,6 +39,21 @@ async function restore(key: string) {
   return (await t.client('admin').request(RestoreDatabaseDocument, { input: { key } })).restoreDatabase;
 }
 
+describe('restore keys', () => {
+  it.each(['../../etc/passwd', '/backups/database/x.db.gz', 'backups/database/../../x', 'uploads/some-file', ''])(
+    'refuses %j as a typed ValidationError on key (it was a masked internal error), and the server keeps serving',
+    async (key) => {
+      const raw = await t.client('admin').request<{ restoreDatabase: { __typename: string; code: string; field?: string } }>(
+        'mutation ($key: String!) { restoreDatabase(input: { key: $key }) { __typename ... on DomainError { code } ... on ValidationError { field } } }',
+        { key },
+      );
+      expect(raw.restoreDatabase).toEqual({ __typename: 'ValidationError', code: 'VALIDATION_FAILED', field: 'key' });
+      expect((await fetch(t.url.replace('/graphql', '/healthz'))).status).toBe(200);
+      expect((await t.client('admin').request(BackupsDocument, {})).backups).toBeDefined();
+    },
+  );
+});
+
 describe('restore schema rules', () => {
   it('refuses a backup whose schema is newer than the code, and changes nothing', async () => {
     await t.client('editor').request(CreateUseCaseDocument, { input: { name: 'stays', teamEmail: 'ml@example.com' } });

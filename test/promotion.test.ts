@@ -83,4 +83,11 @@ describe('validateSettings', () => {
     expect(() => validateSettings(DEFAULT_SCORE_WEIGHTS, { anomalyMax: 0.01 })).toThrow(/anomalyMax/);
     expect(() => validateSettings(DEFAULT_SCORE_WEIGHTS, { anomalyMax: 2 })).toThrow(/anomalyMax/);
   });
+  it('keeps every setting within [0, 1], naming the field', () => {
+    expect(() => validateSettings(DEFAULT_SCORE_WEIGHTS, { r2Weight: 1.8e19 })).toThrow(/^r2Weight: .*between 0 and 1/);
+    expect(() => validateSettings(DEFAULT_SCORE_WEIGHTS, { mapeWeight: 1.01 })).toThrow(/^mapeWeight: /);
+    expect(() => validateSettings(DEFAULT_SCORE_WEIGHTS, { anomalyMin: -0.5, anomalyMax: -0.1 })).toThrow(/^anomalyMin: /);
+    expect(() => validateSettings(DEFAULT_SCORE_WEIGHTS, { r2Weight: Number.NaN })).toThrow(/^r2Weight: /);
+    expect(validateSettings(DEFAULT_SCORE_WEIGHTS, { r2Weight: 1, mapeWeight: 0, anomalyMin: 0, anomalyMax: 1 })).toEqual({ r2Weight: 1, mapeWeight: 0, anomalyMin: 0, anomalyMax: 1 });
+  });
 });

@@ -140,6 +140,12 @@ describe('registration and automatic promotion', () => {
 
     const { updateRegistrySettings: bad } = await t.client('admin').request(UpdateRegistrySettingsDocument, { input: { anomalyMin: 0.5, anomalyMax: 0.1 } });
     expect(bad).toMatchObject({ __typename: 'ValidationError', field: 'anomalyMin' });
+    for (const [field, value] of [['r2Weight', 1.8e19], ['mapeWeight', 1.5], ['anomalyMax', 1.01], ['anomalyMin', -0.01]] as const) {
+      const { updateRegistrySettings: huge } = await t.client('admin').request(UpdateRegistrySettingsDocument, { input: { [field]: value } });
+      expect(huge).toMatchObject({ __typename: 'ValidationError', code: 'VALIDATION_FAILED', field });
+    }
+    const { registrySettings } = await t.client('viewer').request<{ registrySettings: Record<string, number> }>('{ registrySettings { r2Weight mapeWeight anomalyMin anomalyMax } }');
+    expect(registrySettings).toEqual({ r2Weight: 0.6, mapeWeight: 0.4, anomalyMin: 0.02, anomalyMax: 0.08 }); // nothing was stored
     await expect(t.client('editor').request(UpdateRegistrySettingsDocument, { input: { r2Weight: 1 } })).rejects.toThrow(/higher role/);
 
     const { updateRegistrySettings: ok } = await t.client('admin').request(UpdateRegistrySettingsDocument, { input: { r2Weight: 1, mapeWeight: 0 } });

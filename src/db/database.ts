@@ -7,7 +7,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PrismaClient, type Prisma } from '../generated/prisma/client.ts';
 import { SqlReader } from './sql-reader.ts';
+import { toDatabaseError } from './sqlite-errors.ts';
 import { sqliteAdapterFactory } from './sqlite.ts';
+import type { WriterConnection } from './writer-connection.ts';
 
 export type Tx = Prisma.TransactionClient;
 export type Reader = PrismaClient;
@@ -41,6 +43,8 @@ export class Database {
   readonly file: string;
   #reader: Reader;
   #writer: PrismaClient;
+  // The writer's connection, once Prisma has opened it (it owns the write lock's wait).
+  #writerConnection: WriterConnection | null = null;
   // Opened by connect(), once the writer has created the file (it is opened read-only).
   #sql: SqlReader | null = null;
   readonly #common: Omit<Parameters<typeof sqliteAdapterFactory>[0], 'readonly'>;
@@ -66,7 +70,9 @@ export class Database {
     // The writer connects first so the database file and WAL mode exist before the reader
     // (which is opened read-only and must find the file) connects.
     return [
-      new PrismaClient({ adapter: sqliteAdapterFactory({ ...this.#common, readonly: false }) }),
+      new PrismaClient({
+        adapter: sqliteAdapterFactory({ ...this.#common, readonly: false }, (w) => (this.#writerConnection = w)),
+      }),
       new PrismaClient({ adapter: sqliteAdapterFactory({ ...this.#common, readonly: true }) }),
     ];
   }
@@ -192,10 +198,17 @@ export class Database {
     const run = async (): Promise<T> => {
       const tasks: Array<() => unknown> = [];
       try {
-        const result = await this.#writer.$transaction((tx) => fn(tx, (task) => tasks.push(task)), {
-          maxWait: 60_000,
-          timeout: options.timeoutMs ?? 30_000,
-        });
+        let result: T;
+        try {
+          result = await this.#writer.$transaction((tx) => fn(tx, (task) => tasks.push(task)), {
+            // The wait for the write lock is bounded by the writer connection (BusyError after
+            // busyTimeoutMs); this is only a backstop above it.
+            maxWait: this.#common.busyTimeoutMs + 10_000,
+            timeout: options.timeoutMs ?? 30_000,
+          });
+        } catch (err) {
+          throw toDatabaseError(err, this.file, this.#common.busyTimeoutMs);
+        }
         for (const task of tasks) {
           try {
             await task();
@@ -218,9 +231,24 @@ export class Database {
     while (this.#pendingWrites > 0) await this.#tail;
   }
 
+  /**
+   * Throws with the reason when the writer cannot commit right now (another process holds
+   * the write lock, or a write is waiting for it). Never waits: for /readyz.
+   */
+  checkWriter(): void {
+    if (this.#closed) throw new Error('database is closed');
+    if (!this.#writerConnection) throw new Error('the writer is not connected');
+    const problem = this.#writerConnection.probe();
+    if (problem) throw new Error(problem);
+  }
+
   /** Raw SQL on the writer, for maintenance that must not run inside a transaction (VACUUM). */
   maintenance<T>(fn: (writer: PrismaClient) => Promise<T>): Promise<T> {
-    const run = () => fn(this.#writer);
+    const run = async () => {
+      await this.#writer.$connect();
+      const writer = this.#writerConnection;
+      return writer ? writer.withBlockingWait(() => fn(this.#writer)) : fn(this.#writer);
+    };
     const result = this.#tail.then(run, run);
     this.#tail = result.catch(() => undefined);
     return result;

@@ -5,6 +5,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import type { SqlDriverAdapter, SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { countStatement } from './sql-counter.ts';
+import { keepSqliteCodes, WriterConnection } from './writer-connection.ts';
 
 export interface ConnectionOptions {
   file: string;
@@ -28,17 +29,11 @@ export function applyPragmas(db: BetterSqlite3.Database, o: Omit<ConnectionOptio
 }
 
 /**
- * The adapter opens transactions with a plain (deferred) BEGIN. A deferred transaction that
- * reads first and writes later fails at once with SQLITE_BUSY when another process (a CLI
- * import, a restore) holds the write lock, instead of waiting for busy_timeout. BEGIN
- * IMMEDIATE takes the write lock up front and waits politely, so the writer uses it.
+ * The writer's transactions are opened by WriterConnection (BEGIN IMMEDIATE, waiting for the
+ * lock on a timer instead of in SQLite's blocking busy handler); `onWriter` receives it for
+ * each connection opened, so the database can probe it (/readyz).
  */
-function beginImmediate(db: BetterSqlite3.Database): void {
-  const prepare = db.prepare.bind(db);
-  db.prepare = ((sql: string) => prepare(sql === 'BEGIN' ? 'BEGIN IMMEDIATE' : sql)) as typeof db.prepare;
-}
-
-export function sqliteAdapterFactory(o: ConnectionOptions): SqlDriverAdapterFactory {
+export function sqliteAdapterFactory(o: ConnectionOptions, onWriter?: (writer: WriterConnection) => void): SqlDriverAdapterFactory {
   const inner = new PrismaBetterSqlite3(
     { url: `file:${o.file}`, readonly: o.readonly, fileMustExist: o.readonly, timeout: o.busyTimeoutMs, verbose: countStatement },
     { timestampFormat: 'iso8601' },
@@ -50,7 +45,8 @@ export function sqliteAdapterFactory(o: ConnectionOptions): SqlDriverAdapterFact
       const adapter = await inner.connect();
       const raw = (adapter as unknown as { client: BetterSqlite3.Database }).client;
       applyPragmas(raw, o);
-      if (!o.readonly) beginImmediate(raw);
+      keepSqliteCodes(adapter);
+      if (!o.readonly) onWriter?.(new WriterConnection(raw, adapter, o.busyTimeoutMs));
       return adapter;
     },
   };

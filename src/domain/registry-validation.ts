@@ -88,14 +88,20 @@ export function validateRegistration(input: RegisterVersionInput): ValidRegistra
   };
 }
 
-/** Settings after applying a partial update; weights ≥ 0, rates within [0, 1], min ≤ max. */
+/**
+ * Settings after applying a partial update. Every setting lies in [0, 1]: the weights scale
+ * metrics that are clamped to [0, 1] (a weight of 1.8e19 would make scores meaningless and
+ * promotion arbitrary), and anomalyMin/anomalyMax are rates; anomalyMin ≤ anomalyMax.
+ */
 export function validateSettings(current: ScoreWeights, patch: Partial<Record<keyof ScoreWeights, number | null>>): ScoreWeights {
   const next = { ...current };
   for (const key of ['r2Weight', 'mapeWeight', 'anomalyMin', 'anomalyMax'] as const) {
     const value = patch[key];
     if (value === null || value === undefined) continue;
-    if (!Number.isFinite(value) || value < 0) throw new ValidationError(key, `must be a number ≥ 0 (got ${value})`);
-    if (key.startsWith('anomaly') && value > 1) throw new ValidationError(key, `is a rate and must be ≤ 1 (got ${value})`);
+    if (!Number.isFinite(value) || value < 0 || value > 1) {
+      const what = key.startsWith('anomaly') ? 'a rate' : 'a weight';
+      throw new ValidationError(key, `is ${what} and must be between 0 and 1 (got ${value})`);
+    }
     next[key] = value;
   }
   if (next.anomalyMin > next.anomalyMax) {

@@ -18,7 +18,10 @@ async function bounded(check: () => Promise<unknown>): Promise<string> {
 
 export async function checkReadiness(services: Services, closing: boolean): Promise<{ ok: boolean; checks: Record<string, string> }> {
   const [database, blobStore] = await Promise.all([
-    bounded(() => services.db.reader.$queryRawUnsafe('SELECT 1')),
+    bounded(async () => {
+      await services.db.reader.$queryRawUnsafe('SELECT 1');
+      services.db.checkWriter(); // can the writer commit now (no other process holding the lock)?
+    }),
     bounded(() => services.blobs.check()),
   ]);
   const checks = { database, blobStore };

@@ -147,6 +147,17 @@ export type BackupError = DomainError & {
   message: Scalars['String']['output'];
 };
 
+/** Another process held the database write lock for longer than the server waits (SQLITE_BUSY_TIMEOUT_MS). Nothing was changed; send the same request again later. */
+export type BusyError = DomainError & {
+  __typename?: 'BusyError';
+  code: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+  /** Always true: the request may simply be repeated. */
+  retryable: Scalars['Boolean']['output'];
+  /** How long the server waited for the lock. */
+  waitedMs: Scalars['Int']['output'];
+};
+
 /** The uploaded object differs in size or SHA-256 from what was declared; it was deleted and the file marked DELETED. */
 export type ChecksumMismatchError = DomainError & {
   __typename?: 'ChecksumMismatchError';
@@ -323,6 +334,13 @@ export type DeleteModelVersionPayload = {
   deletedVersionId: Scalars['ID']['output'];
   model: Model;
   newActiveVersion?: Maybe<ModelVersion>;
+};
+
+/** The disk holding the database is full. Nothing was changed; retry once space is freed. */
+export type DiskFullError = DomainError & {
+  __typename?: 'DiskFullError';
+  code: Scalars['String']['output'];
+  message: Scalars['String']['output'];
 };
 
 /** An expected failure of a mutation: nothing was changed. */
@@ -777,47 +795,47 @@ export type MutationUploadFileArgs = {
   input: UploadFileInput;
 };
 
-export type MutationBackupDatabaseResult = BackupDatabasePayload | BackupError | ConflictError | NotFoundError | ValidationError;
+export type MutationBackupDatabaseResult = BackupDatabasePayload | BackupError | BusyError | ConflictError | DiskFullError | NotFoundError | StorageError | ValidationError;
 
-export type MutationCompleteUploadResult = ChecksumMismatchError | CompleteUploadPayload | ConflictError | NotFoundError | StorageError | UploadTooLargeError | ValidationError;
+export type MutationCompleteUploadResult = BusyError | ChecksumMismatchError | CompleteUploadPayload | ConflictError | DiskFullError | NotFoundError | StorageError | UploadTooLargeError | ValidationError;
 
-export type MutationCreateArtifactResult = ChecksumMismatchError | ConflictError | CreateArtifactPayload | NotFoundError | StorageError | UploadTooLargeError | ValidationError;
+export type MutationCreateArtifactResult = BusyError | ChecksumMismatchError | ConflictError | CreateArtifactPayload | DiskFullError | NotFoundError | StorageError | UploadTooLargeError | ValidationError;
 
-export type MutationCreateJobResult = ConflictError | CreateJobPayload | NotFoundError | ValidationError;
+export type MutationCreateJobResult = BusyError | ConflictError | CreateJobPayload | DiskFullError | NotFoundError | ValidationError;
 
-export type MutationCreateUploadUrlResult = ConflictError | CreateUploadUrlPayload | NotFoundError | StorageError | UploadTooLargeError | ValidationError;
+export type MutationCreateUploadUrlResult = BusyError | ConflictError | CreateUploadUrlPayload | DiskFullError | NotFoundError | StorageError | UploadTooLargeError | ValidationError;
 
-export type MutationCreateUseCaseResult = ConflictError | CreateUseCasePayload | NotFoundError | ValidationError;
+export type MutationCreateUseCaseResult = BusyError | ConflictError | CreateUseCasePayload | DiskFullError | NotFoundError | ValidationError;
 
-export type MutationDeleteArtifactResult = ConflictError | DeleteArtifactPayload | NotFoundError | StorageError | ValidationError;
+export type MutationDeleteArtifactResult = BusyError | ConflictError | DeleteArtifactPayload | DiskFullError | NotFoundError | StorageError | ValidationError;
 
-export type MutationDeleteFileResult = ConflictError | DeleteFilePayload | NotFoundError | ValidationError;
+export type MutationDeleteFileResult = BusyError | ConflictError | DeleteFilePayload | DiskFullError | NotFoundError | StorageError | ValidationError;
 
-export type MutationDeleteJobResult = ConflictError | DeleteJobPayload | NotFoundError | ValidationError;
+export type MutationDeleteJobResult = BusyError | ConflictError | DeleteJobPayload | DiskFullError | NotFoundError | ValidationError;
 
-export type MutationDeleteModelVersionResult = ConflictError | DeleteModelVersionPayload | NotFoundError | ValidationError;
+export type MutationDeleteModelVersionResult = BusyError | ConflictError | DeleteModelVersionPayload | DiskFullError | NotFoundError | StorageError | ValidationError;
 
-export type MutationExportJobsResult = ConflictError | ExportJobsPayload | NotFoundError | StorageError | ValidationError;
+export type MutationExportJobsResult = BusyError | ConflictError | DiskFullError | ExportJobsPayload | NotFoundError | StorageError | UploadTooLargeError | ValidationError;
 
-export type MutationImportJobsResult = ConflictError | ImportJobsPayload | NotFoundError | ValidationError;
+export type MutationImportJobsResult = BackupError | BusyError | ConflictError | DiskFullError | ImportJobsPayload | NotFoundError | StorageError | ValidationError;
 
-export type MutationPromoteModelVersionResult = ConflictError | NotFoundError | PromoteModelVersionPayload | ValidationError;
+export type MutationPromoteModelVersionResult = BusyError | ConflictError | DiskFullError | NotFoundError | PromoteModelVersionPayload | ValidationError;
 
-export type MutationRecordEvaluationResultsResult = ConflictError | NotFoundError | RecordEvaluationResultsPayload | StaleVersionError | ValidationError;
+export type MutationRecordEvaluationResultsResult = BusyError | ConflictError | DiskFullError | NotFoundError | RecordEvaluationResultsPayload | StaleVersionError | ValidationError;
 
-export type MutationRegisterModelVersionResult = ConflictError | NotFoundError | RegisterModelVersionPayload | StorageError | UploadTooLargeError | ValidationError;
+export type MutationRegisterModelVersionResult = BusyError | ConflictError | DiskFullError | NotFoundError | RegisterModelVersionPayload | StorageError | UploadTooLargeError | ValidationError;
 
-export type MutationRestoreDatabaseResult = BackupError | ConflictError | NotFoundError | RestoreDatabasePayload | ValidationError;
+export type MutationRestoreDatabaseResult = BackupError | BusyError | ConflictError | DiskFullError | NotFoundError | RestoreDatabasePayload | StorageError | ValidationError;
 
-export type MutationTransitionUseCaseResult = ConflictError | InvalidTransitionError | NotFoundError | StaleVersionError | TransitionUseCasePayload | ValidationError;
+export type MutationTransitionUseCaseResult = BusyError | ConflictError | DiskFullError | InvalidTransitionError | NotFoundError | StaleVersionError | TransitionUseCasePayload | ValidationError;
 
-export type MutationUpdateJobResult = ConflictError | NotFoundError | UpdateJobPayload | ValidationError;
+export type MutationUpdateJobResult = BusyError | ConflictError | DiskFullError | NotFoundError | UpdateJobPayload | ValidationError;
 
-export type MutationUpdateRegistrySettingsResult = ConflictError | NotFoundError | UpdateRegistrySettingsPayload | ValidationError;
+export type MutationUpdateRegistrySettingsResult = BusyError | ConflictError | DiskFullError | NotFoundError | UpdateRegistrySettingsPayload | ValidationError;
 
-export type MutationUpdateUseCaseResult = ConflictError | NotFoundError | StaleVersionError | UpdateUseCasePayload | ValidationError;
+export type MutationUpdateUseCaseResult = BusyError | ConflictError | DiskFullError | NotFoundError | StaleVersionError | UpdateUseCasePayload | ValidationError;
 
-export type MutationUploadFileResult = ConflictError | NotFoundError | StorageError | UploadFilePayload | UploadTooLargeError | ValidationError;
+export type MutationUploadFileResult = BusyError | ConflictError | DiskFullError | NotFoundError | StorageError | UploadFilePayload | UploadTooLargeError | ValidationError;
 
 export type Node = {
   id: Scalars['ID']['output'];
@@ -1474,9 +1492,11 @@ export type CreateArtifactMutationVariables = Exact<{
 
 
 export type CreateArtifactMutation = { __typename?: 'Mutation', createArtifact:
+    | { __typename: 'BusyError', message: string, code: string }
     | { __typename: 'ChecksumMismatchError', message: string, code: string }
     | { __typename: 'ConflictError', message: string, code: string }
     | { __typename: 'CreateArtifactPayload', artifact: { __typename?: 'Artifact', id: string, name: string, type: string, url?: string | null, metadata: unknown, createdAt: string, file?: { __typename?: 'StoredFile', id: string, filename: string, size: number | string, checksumSha256?: string | null, key: string, status: StoredFileStatus, downloadUrl?: string | null } | null } }
+    | { __typename: 'DiskFullError', message: string, code: string }
     | { __typename: 'NotFoundError', message: string, code: string }
     | { __typename: 'StorageError', message: string, code: string }
     | { __typename: 'UploadTooLargeError', message: string, code: string }
@@ -1489,8 +1509,10 @@ export type DeleteArtifactMutationVariables = Exact<{
 
 
 export type DeleteArtifactMutation = { __typename?: 'Mutation', deleteArtifact:
+    | { __typename: 'BusyError', message: string, code: string }
     | { __typename: 'ConflictError', message: string, code: string }
     | { __typename: 'DeleteArtifactPayload', deletedArtifactId: string, name: string }
+    | { __typename: 'DiskFullError', message: string, code: string }
     | { __typename: 'NotFoundError', message: string, code: string }
     | { __typename: 'StorageError', message: string, code: string }
     | { __typename: 'ValidationError', message: string, code: string }
@@ -1528,8 +1550,11 @@ export type BackupDatabaseMutationVariables = Exact<{
 export type BackupDatabaseMutation = { __typename?: 'Mutation', backupDatabase:
     | { __typename: 'BackupDatabasePayload', prunedKeys: Array<string>, backup: { __typename?: 'Backup', key: string, size: number | string, checksumSha256: string, databaseBytes?: number | string | null, schemaVersion?: string | null, sqliteVersion?: string | null, label?: string | null, createdAt: string } }
     | { __typename: 'BackupError', message: string, code: string }
+    | { __typename: 'BusyError', message: string, code: string }
     | { __typename: 'ConflictError', message: string, code: string }
+    | { __typename: 'DiskFullError', message: string, code: string }
     | { __typename: 'NotFoundError', message: string, code: string }
+    | { __typename: 'StorageError', message: string, code: string }
     | { __typename: 'ValidationError', message: string, code: string }
    };
 
@@ -1540,9 +1565,12 @@ export type RestoreDatabaseMutationVariables = Exact<{
 
 export type RestoreDatabaseMutation = { __typename?: 'Mutation', restoreDatabase:
     | { __typename: 'BackupError', message: string, code: string }
+    | { __typename: 'BusyError', message: string, code: string }
     | { __typename: 'ConflictError', message: string, code: string }
+    | { __typename: 'DiskFullError', message: string, code: string }
     | { __typename: 'NotFoundError', message: string, code: string }
     | { __typename: 'RestoreDatabasePayload', dryRun: boolean, migrationsApplied: Array<string>, backup: { __typename?: 'Backup', key: string, checksumSha256: string }, preRestoreBackup?: { __typename?: 'Backup', key: string, label?: string | null } | null }
+    | { __typename: 'StorageError', message: string, code: string }
     | { __typename: 'ValidationError', message: string, code: string }
    };
 
@@ -1566,7 +1594,9 @@ export type UploadFileMutationVariables = Exact<{
 
 
 export type UploadFileMutation = { __typename?: 'Mutation', uploadFile:
+    | { __typename: 'BusyError', message: string, code: string }
     | { __typename: 'ConflictError', message: string, code: string }
+    | { __typename: 'DiskFullError', message: string, code: string }
     | { __typename: 'NotFoundError', message: string, code: string }
     | { __typename: 'StorageError', message: string, code: string }
     | { __typename: 'UploadFilePayload', file: { __typename?: 'StoredFile', id: string, fileType: FileType, filename: string, contentType: string, size: number | string, checksumSha256?: string | null, bucket: string, key: string, status: StoredFileStatus, createdAt: string, downloadUrl?: string | null, owner?:
@@ -1584,12 +1614,14 @@ export type CreateUploadUrlMutationVariables = Exact<{
 
 
 export type CreateUploadUrlMutation = { __typename?: 'Mutation', createUploadUrl:
+    | { __typename: 'BusyError', message: string, code: string }
     | { __typename: 'ConflictError', message: string, code: string }
     | { __typename: 'CreateUploadUrlPayload', url: string, headers: unknown, expiresAt: string, file: { __typename?: 'StoredFile', id: string, fileType: FileType, filename: string, contentType: string, size: number | string, checksumSha256?: string | null, bucket: string, key: string, status: StoredFileStatus, createdAt: string, downloadUrl?: string | null, owner?:
           | { __typename: 'Artifact', id: string, name: string }
           | { __typename: 'ModelVersion' }
           | { __typename: 'UseCase', id: string, name: string }
          | null } }
+    | { __typename: 'DiskFullError', message: string, code: string }
     | { __typename: 'NotFoundError', message: string, code: string }
     | { __typename: 'StorageError', message: string, code: string }
     | { __typename: 'UploadTooLargeError', message: string, code: string }
@@ -1602,6 +1634,7 @@ export type CompleteUploadMutationVariables = Exact<{
 
 
 export type CompleteUploadMutation = { __typename?: 'Mutation', completeUpload:
+    | { __typename: 'BusyError', message: string, code: string }
     | { __typename: 'ChecksumMismatchError', message: string, code: string, expectedSize: number | string, actualSize: number | string, expectedSha256: string, actualSha256?: string | null }
     | { __typename: 'CompleteUploadPayload', file: { __typename?: 'StoredFile', id: string, fileType: FileType, filename: string, contentType: string, size: number | string, checksumSha256?: string | null, bucket: string, key: string, status: StoredFileStatus, createdAt: string, downloadUrl?: string | null, owner?:
           | { __typename: 'Artifact', id: string, name: string }
@@ -1609,6 +1642,7 @@ export type CompleteUploadMutation = { __typename?: 'Mutation', completeUpload:
           | { __typename: 'UseCase', id: string, name: string }
          | null } }
     | { __typename: 'ConflictError', message: string, code: string }
+    | { __typename: 'DiskFullError', message: string, code: string }
     | { __typename: 'NotFoundError', message: string, code: string }
     | { __typename: 'StorageError', message: string, code: string }
     | { __typename: 'UploadTooLargeError', message: string, code: string }
@@ -1621,9 +1655,12 @@ export type DeleteFileMutationVariables = Exact<{
 
 
 export type DeleteFileMutation = { __typename?: 'Mutation', deleteFile:
+    | { __typename: 'BusyError', message: string, code: string }
     | { __typename: 'ConflictError', message: string, code: string }
     | { __typename: 'DeleteFilePayload', file: { __typename?: 'StoredFile', id: string, status: StoredFileStatus, deletedAt?: string | null, downloadUrl?: string | null } }
+    | { __typename: 'DiskFullError', message: string, code: string }
     | { __typename: 'NotFoundError', message: string, code: string }
+    | { __typename: 'StorageError', message: string, code: string }
     | { __typename: 'ValidationError', message: string, code: string }
    };
 
@@ -1677,8 +1714,10 @@ export type CreateJobMutationVariables = Exact<{
 
 
 export type CreateJobMutation = { __typename?: 'Mutation', createJob:
+    | { __typename: 'BusyError', message: string, code: string }
     | { __typename: 'ConflictError', message: string, code: string }
     | { __typename: 'CreateJobPayload', job: { __typename?: 'Job', id: string, jobId: string, jobName: string, product?: string | null, persona?: string | null, setting?: string | null, emotion?: string | null, hook?: string | null, voiceId?: string | null, language: string, brandName?: string | null, enabled: boolean, data: unknown, createdAt: string, updatedAt: string } }
+    | { __typename: 'DiskFullError', message: string, code: string }
     | { __typename: 'NotFoundError', message: string, code: string }
     | { __typename: 'ValidationError', message: string, code: string, field: string }
    };
@@ -1689,7 +1728,9 @@ export type UpdateJobMutationVariables = Exact<{
 
 
 export type UpdateJobMutation = { __typename?: 'Mutation', updateJob:
+    | { __typename: 'BusyError', message: string, code: string }
     | { __typename: 'ConflictError', message: string, code: string }
+    | { __typename: 'DiskFullError', message: string, code: string }
     | { __typename: 'NotFoundError', message: string, code: string }
     | { __typename: 'UpdateJobPayload', job: { __typename?: 'Job', id: string, jobId: string, jobName: string, product?: string | null, persona?: string | null, setting?: string | null, emotion?: string | null, hook?: string | null, voiceId?: string | null, language: string, brandName?: string | null, enabled: boolean, data: unknown, createdAt: string, updatedAt: string, activity: { __typename?: 'ActivityConnection', edges: Array<{ __typename?: 'ActivityEdge', node: { __typename?: 'ActivityLogEntry', activityType: string, details: unknown } }> } } }
     | { __typename: 'ValidationError', message: string, code: string, field: string }
@@ -1701,8 +1742,10 @@ export type DeleteJobMutationVariables = Exact<{
 
 
 export type DeleteJobMutation = { __typename?: 'Mutation', deleteJob:
+    | { __typename: 'BusyError', message: string, code: string }
     | { __typename: 'ConflictError', message: string, code: string }
     | { __typename: 'DeleteJobPayload', deletedJobId: string }
+    | { __typename: 'DiskFullError', message: string, code: string }
     | { __typename: 'NotFoundError', message: string, code: string }
     | { __typename: 'ValidationError', message: string, code: string }
    };
@@ -1713,9 +1756,13 @@ export type ImportJobsMutationVariables = Exact<{
 
 
 export type ImportJobsMutation = { __typename?: 'Mutation', importJobs:
+    | { __typename: 'BackupError', message: string, code: string }
+    | { __typename: 'BusyError', message: string, code: string }
     | { __typename: 'ConflictError', message: string, code: string }
+    | { __typename: 'DiskFullError', message: string, code: string }
     | { __typename: 'ImportJobsPayload', found: number, imported: number, updated: number, unchanged: number, rejected: Array<{ __typename?: 'JobImportRejection', index: number, line?: number | null, jobId?: string | null, reason: string }> }
     | { __typename: 'NotFoundError', message: string, code: string }
+    | { __typename: 'StorageError', message: string, code: string }
     | { __typename: 'ValidationError', message: string, code: string, field: string }
    };
 
@@ -1725,10 +1772,13 @@ export type ExportJobsMutationVariables = Exact<{
 
 
 export type ExportJobsMutation = { __typename?: 'Mutation', exportJobs:
+    | { __typename: 'BusyError', message: string, code: string }
     | { __typename: 'ConflictError', message: string, code: string }
+    | { __typename: 'DiskFullError', message: string, code: string }
     | { __typename: 'ExportJobsPayload', yaml: string, count: number, file?: { __typename?: 'StoredFile', id: string, filename: string, contentType: string, size: number | string, checksumSha256?: string | null, fileType: FileType, status: StoredFileStatus, downloadUrl?: string | null } | null }
     | { __typename: 'NotFoundError', message: string, code: string }
     | { __typename: 'StorageError', message: string, code: string }
+    | { __typename: 'UploadTooLargeError', message: string, code: string }
     | { __typename: 'ValidationError', message: string, code: string }
    };
 
@@ -1775,7 +1825,9 @@ export type RegisterModelVersionMutationVariables = Exact<{
 
 
 export type RegisterModelVersionMutation = { __typename?: 'Mutation', registerModelVersion:
+    | { __typename: 'BusyError', message: string, code: string }
     | { __typename: 'ConflictError', message: string, code: string }
+    | { __typename: 'DiskFullError', message: string, code: string }
     | { __typename: 'NotFoundError', message: string, code: string }
     | { __typename: 'RegisterModelVersionPayload', promoted: boolean, version: { __typename?: 'ModelVersion', id: string, versionNumber: number, isActive: boolean, performanceScore: number, validationPerformed: boolean, trainingMetrics: unknown, validationMetrics?: unknown | null, modelPath?: string | null, legacyId?: string | null, artifactFile?: { __typename?: 'StoredFile', id: string, key: string, status: StoredFileStatus } | null, lineage?: { __typename?: 'DataLineage', dataHash: string, dataSource?: string | null, numSamples?: number | null } | null }, model: { __typename?: 'Model', id: string, sensorId: string, modelType: string, activeVersion?: { __typename?: 'ModelVersion', id: string, versionNumber: number } | null } }
     | { __typename: 'StorageError', message: string, code: string }
@@ -1789,7 +1841,9 @@ export type PromoteModelVersionMutationVariables = Exact<{
 
 
 export type PromoteModelVersionMutation = { __typename?: 'Mutation', promoteModelVersion:
+    | { __typename: 'BusyError', message: string, code: string }
     | { __typename: 'ConflictError', message: string, code: string }
+    | { __typename: 'DiskFullError', message: string, code: string }
     | { __typename: 'NotFoundError', message: string, code: string }
     | { __typename: 'PromoteModelVersionPayload', version: { __typename?: 'ModelVersion', id: string, versionNumber: number, isActive: boolean }, model: { __typename?: 'Model', id: string, activeVersion?: { __typename?: 'ModelVersion', id: string, versionNumber: number } | null }, promotion?: { __typename?: 'PromotionEvent', reason: PromotionReason, versionNumber?: number | null, previousVersionNumber?: number | null, actor: string } | null }
     | { __typename: 'ValidationError', message: string, code: string }
@@ -1801,9 +1855,12 @@ export type DeleteModelVersionMutationVariables = Exact<{
 
 
 export type DeleteModelVersionMutation = { __typename?: 'Mutation', deleteModelVersion:
+    | { __typename: 'BusyError', message: string, code: string }
     | { __typename: 'ConflictError', message: string, code: string }
     | { __typename: 'DeleteModelVersionPayload', deletedVersionId: string, artifactDeleted: boolean, newActiveVersion?: { __typename?: 'ModelVersion', id: string, versionNumber: number } | null, model: { __typename?: 'Model', id: string, activeVersion?: { __typename?: 'ModelVersion', id: string, versionNumber: number } | null } }
+    | { __typename: 'DiskFullError', message: string, code: string }
     | { __typename: 'NotFoundError', message: string, code: string }
+    | { __typename: 'StorageError', message: string, code: string }
     | { __typename: 'ValidationError', message: string, code: string }
    };
 
@@ -1813,7 +1870,9 @@ export type UpdateRegistrySettingsMutationVariables = Exact<{
 
 
 export type UpdateRegistrySettingsMutation = { __typename?: 'Mutation', updateRegistrySettings:
+    | { __typename: 'BusyError', message: string, code: string }
     | { __typename: 'ConflictError', message: string, code: string }
+    | { __typename: 'DiskFullError', message: string, code: string }
     | { __typename: 'NotFoundError', message: string, code: string }
     | { __typename: 'UpdateRegistrySettingsPayload', settings: { __typename?: 'RegistrySettings', r2Weight: number, mapeWeight: number, anomalyMin: number, anomalyMax: number, updatedBy: string, updatedAt?: string | null } }
     | { __typename: 'ValidationError', message: string, code: string, field: string }
@@ -1863,8 +1922,10 @@ export type CreateUseCaseMutationVariables = Exact<{
 
 
 export type CreateUseCaseMutation = { __typename?: 'Mutation', createUseCase:
+    | { __typename: 'BusyError', message: string, code: string }
     | { __typename: 'ConflictError', message: string, code: string }
     | { __typename: 'CreateUseCasePayload', useCase: { __typename?: 'UseCase', id: string, name: string, teamEmail: string, state: UseCaseState, version: number, allowedTransitions: Array<UseCaseState> } }
+    | { __typename: 'DiskFullError', message: string, code: string }
     | { __typename: 'NotFoundError', message: string, code: string }
     | { __typename: 'ValidationError', message: string, code: string, field: string }
    };
@@ -1875,7 +1936,9 @@ export type UpdateUseCaseMutationVariables = Exact<{
 
 
 export type UpdateUseCaseMutation = { __typename?: 'Mutation', updateUseCase:
+    | { __typename: 'BusyError', message: string, code: string }
     | { __typename: 'ConflictError', message: string, code: string }
+    | { __typename: 'DiskFullError', message: string, code: string }
     | { __typename: 'NotFoundError', message: string, code: string }
     | { __typename: 'StaleVersionError', message: string, code: string, expectedVersion: number, currentVersion: number }
     | { __typename: 'UpdateUseCasePayload', useCase: { __typename?: 'UseCase', id: string, name: string, teamEmail: string, description?: string | null, version: number } }
@@ -1888,7 +1951,9 @@ export type TransitionUseCaseMutationVariables = Exact<{
 
 
 export type TransitionUseCaseMutation = { __typename?: 'Mutation', transitionUseCase:
+    | { __typename: 'BusyError', message: string, code: string }
     | { __typename: 'ConflictError', message: string, code: string }
+    | { __typename: 'DiskFullError', message: string, code: string }
     | { __typename: 'InvalidTransitionError', message: string, code: string, from: string, to: string, allowed: Array<string>, detail?: string | null }
     | { __typename: 'NotFoundError', message: string, code: string }
     | { __typename: 'StaleVersionError', message: string, code: string, expectedVersion: number, currentVersion: number }
@@ -1902,7 +1967,9 @@ export type RecordEvaluationResultsMutationVariables = Exact<{
 
 
 export type RecordEvaluationResultsMutation = { __typename?: 'Mutation', recordEvaluationResults:
+    | { __typename: 'BusyError', message: string, code: string }
     | { __typename: 'ConflictError', message: string, code: string }
+    | { __typename: 'DiskFullError', message: string, code: string }
     | { __typename: 'NotFoundError', message: string, code: string }
     | { __typename: 'RecordEvaluationResultsPayload', useCase: { __typename?: 'UseCase', id: string, version: number, evaluationResults?: { __typename?: 'EvaluationResults', summary: unknown, recordedAt: string } | null } }
     | { __typename: 'StaleVersionError', message: string, code: string }

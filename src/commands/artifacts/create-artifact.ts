@@ -3,12 +3,17 @@
 // writes the artifact, its StoredFile row and the activity entry.
 import crypto from 'node:crypto';
 import { jsonText, optionalText, requiredText } from '../../domain/validate.ts';
-import { ValidationError } from '../../errors.ts';
+import { NotFoundError, StorageError, ValidationError, WRITE_ERRORS } from '../../errors.ts';
 import type { Artifact } from '../../generated/prisma/client.ts';
 import type { PutResult } from '../../storage/blob-store.ts';
 import { type CommandContext, recordActivity } from '../command-context.ts';
 import { checkFilename, objectKey } from '../files/file-rules.ts';
 import { createAvailableRow, storeObject, type Upload, writeOrRemove } from '../files/store-object.ts';
+import { ChecksumMismatchError, UploadTooLargeError } from '../files/errors.ts';
+
+/** What createArtifact can fail with: its mutation's result union (test/error-unions.test.ts checks both). */
+// ChecksumMismatchError is not thrown today; it stays in the union so clients' existing fragments on it stay valid.
+export const createArtifactErrors = [...WRITE_ERRORS, ValidationError, NotFoundError, StorageError, UploadTooLargeError, ChecksumMismatchError] as const;
 
 export interface CreateArtifactInput {
   name: string;

@@ -1,8 +1,11 @@
 // deleteArtifact: removes the artifact, marks its files DELETED, and removes their objects
 // after commit. The activity entry keeps what it was (the artifact row is gone).
-import { NotFoundError } from '../../errors.ts';
+import { NotFoundError, StorageError, WRITE_ERRORS } from '../../errors.ts';
 import type { Artifact } from '../../generated/prisma/client.ts';
 import { type CommandContext, recordActivity } from '../command-context.ts';
+
+/** What deleteArtifact can fail with: its mutation's result union (test/error-unions.test.ts checks both). */
+export const deleteArtifactErrors = [...WRITE_ERRORS, NotFoundError, StorageError] as const;
 
 export async function deleteArtifact(ctx: CommandContext, input: { id: string }): Promise<Artifact> {
   return ctx.services.db.write(async (tx, afterCommit) => {

@@ -2,6 +2,11 @@
 // activity log (subjectType "Backup": not a node, its subject resolves to null).
 import { takeBackup, type BackupResult } from '../../backup/snapshot.ts';
 import { type CommandContext, recordActivity } from '../command-context.ts';
+import { StorageError, WRITE_ERRORS } from '../../errors.ts';
+import { BackupError } from '../../backup/errors.ts';
+
+/** What backupDatabase can fail with: its mutation's result union (test/error-unions.test.ts checks both). */
+export const backupDatabaseErrors = [...WRITE_ERRORS, StorageError, BackupError] as const;
 
 export async function backupDatabase(ctx: CommandContext, input: { label?: string | null } = {}): Promise<BackupResult> {
   const result = await takeBackup(ctx.services, { label: input.label });

@@ -4,10 +4,14 @@
 // a ChecksumMismatchError.
 import crypto from 'node:crypto';
 import type { StoredFile } from '../../generated/prisma/client.ts';
-import { ConflictError, NotFoundError } from '../../errors.ts';
+import { ConflictError, NotFoundError, StorageError, ValidationError, WRITE_ERRORS } from '../../errors.ts';
 import { type CommandContext, recordActivity } from '../command-context.ts';
-import { ChecksumMismatchError } from './errors.ts';
+import { ChecksumMismatchError, UploadTooLargeError } from './errors.ts';
 import { ownerIdOf } from './file-rules.ts';
+
+/** What completeUpload can fail with: its mutation's result union (test/error-unions.test.ts checks both). */
+// UploadTooLargeError is not thrown today; it stays in the union so clients' existing fragments on it stay valid.
+export const completeUploadErrors = [...WRITE_ERRORS, ValidationError, NotFoundError, ConflictError, StorageError, ChecksumMismatchError, UploadTooLargeError] as const;
 
 export async function completeUpload(ctx: CommandContext, input: { fileId: string }): Promise<StoredFile> {
   const { blobs, db } = ctx.services;

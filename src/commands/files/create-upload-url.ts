@@ -1,10 +1,15 @@
 // createUploadUrl: the client uploads straight to the store. The row starts PENDING with
 // the declared size and SHA-256; completeUpload checks what arrived before it counts.
 import type { StoredFile } from '../../generated/prisma/client.ts';
-import { ValidationError } from '../../errors.ts';
+import { NotFoundError, StorageError, ValidationError, WRITE_ERRORS } from '../../errors.ts';
 import type { PresignedRequest } from '../../storage/blob-store.ts';
 import { type CommandContext, recordActivity } from '../command-context.ts';
 import { checkFilename, checkFileType, checkOwnerType, checkSha256, objectKey, type OwnerRef, ownerColumns } from './file-rules.ts';
+import { UploadTooLargeError } from './errors.ts';
+
+/** What createUploadUrl can fail with: its mutation's result union (test/error-unions.test.ts checks both). */
+// UploadTooLargeError is not thrown today; it stays in the union so clients' existing fragments on it stay valid.
+export const createUploadUrlErrors = [...WRITE_ERRORS, ValidationError, NotFoundError, StorageError, UploadTooLargeError] as const;
 
 export interface CreateUploadUrlInput {
   owner: OwnerRef;

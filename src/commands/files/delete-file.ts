@@ -3,9 +3,12 @@
 // row still points at. A crash between the two leaves an object without a live row, which
 // `opsgraph files reconcile --fix` removes.
 import type { StoredFile } from '../../generated/prisma/client.ts';
-import { NotFoundError } from '../../errors.ts';
+import { NotFoundError, StorageError, ValidationError, WRITE_ERRORS } from '../../errors.ts';
 import { type CommandContext, recordActivity } from '../command-context.ts';
 import { ownerIdOf } from './file-rules.ts';
+
+/** What deleteFile can fail with: its mutation's result union (test/error-unions.test.ts checks both). */
+export const deleteFileErrors = [...WRITE_ERRORS, ValidationError, NotFoundError, StorageError] as const;
 
 export async function deleteFile(ctx: CommandContext, input: { fileId: string }): Promise<StoredFile> {
   return ctx.services.db.write(async (tx, afterCommit) => {

@@ -4,6 +4,11 @@ import type { StoredFile } from '../../generated/prisma/client.ts';
 import { type CommandContext, recordActivity } from '../command-context.ts';
 import { checkFilename, checkFileType, checkOwnerType, objectKey, type OwnerRef, ownerColumns } from './file-rules.ts';
 import { createAvailableRow, storeObject, type Upload, writeOrRemove } from './store-object.ts';
+import { NotFoundError, StorageError, ValidationError, WRITE_ERRORS } from '../../errors.ts';
+import { UploadTooLargeError } from './errors.ts';
+
+/** What uploadFile can fail with: its mutation's result union (test/error-unions.test.ts checks both). */
+export const uploadFileErrors = [...WRITE_ERRORS, ValidationError, NotFoundError, StorageError, UploadTooLargeError] as const;
 
 export interface UploadFileInput {
   owner: OwnerRef;

@@ -1,8 +1,11 @@
 import { applyJobChanges, type JobChanges, newJobId } from '../../domain/job.ts';
-import { ConflictError, ValidationError } from '../../errors.ts';
+import { ConflictError, ValidationError, WRITE_ERRORS } from '../../errors.ts';
 import type { Job } from '../../generated/prisma/client.ts';
 import { type CommandContext, recordActivity } from '../command-context.ts';
 import { columnsFromInput } from './job-input.ts';
+
+/** What createJob can fail with: its mutation's result union (test/error-unions.test.ts checks both). */
+export const createJobErrors = [...WRITE_ERRORS, ValidationError, ConflictError] as const;
 
 export interface CreateJobInput extends JobChanges {
   /** The job's id; a short random one when absent (imported jobs keep their own). */

@@ -1,6 +1,9 @@
-import { NotFoundError } from '../../errors.ts';
+import { NotFoundError, WRITE_ERRORS } from '../../errors.ts';
 import type { Job } from '../../generated/prisma/client.ts';
 import { type CommandContext, recordActivity } from '../command-context.ts';
+
+/** What deleteJob can fail with: its mutation's result union (test/error-unions.test.ts checks both). */
+export const deleteJobErrors = [...WRITE_ERRORS, NotFoundError] as const;
 
 export async function deleteJob(ctx: CommandContext, input: { id: string }): Promise<Job> {
   return ctx.services.db.write(async (tx, afterCommit) => {

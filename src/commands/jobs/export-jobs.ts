@@ -9,6 +9,11 @@ import type { StoredFile } from '../../generated/prisma/client.ts';
 import { serializeJobsYaml } from '../../importers/jobs-yaml.ts';
 import { type CommandContext, recordActivity } from '../command-context.ts';
 import { storeObject, writeOrRemove } from '../files/store-object.ts';
+import { StorageError, ValidationError, WRITE_ERRORS } from '../../errors.ts';
+import { UploadTooLargeError } from '../files/errors.ts';
+
+/** What exportJobs can fail with: its mutation's result union (test/error-unions.test.ts checks both). */
+export const exportJobsErrors = [...WRITE_ERRORS, ValidationError, StorageError, UploadTooLargeError] as const;
 
 export interface ExportJobsResult {
   yaml: string;

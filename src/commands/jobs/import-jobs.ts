@@ -10,11 +10,15 @@
 import { randomUUID } from 'node:crypto';
 import { backupBefore } from '../backups/backup-database.ts';
 import type { JobColumns } from '../../domain/job.ts';
-import { ValidationError } from '../../errors.ts';
+import { StorageError, ValidationError, WRITE_ERRORS } from '../../errors.ts';
 import type { RejectedEntry } from '../../importers/jobs-yaml.ts';
 import type { JobEntry } from '../../importers/jobs-yaml-stream.ts';
 import type { Tx } from '../../db/database.ts';
 import { type CommandContext, recordActivity } from '../command-context.ts';
+import { BackupError } from '../../backup/errors.ts';
+
+/** What importJobs can fail with: its mutation's result union (test/error-unions.test.ts checks both). */
+export const importJobsErrors = [...WRITE_ERRORS, ValidationError, StorageError, BackupError] as const;
 
 export interface ImportJobsInput {
   /** The file's entries, in order. Called once, or twice when `strict`. */

@@ -1,8 +1,11 @@
 import { applyJobChanges, differingKeys, type JobChanges, parseJobData } from '../../domain/job.ts';
-import { NotFoundError, ValidationError } from '../../errors.ts';
+import { NotFoundError, ValidationError, WRITE_ERRORS } from '../../errors.ts';
 import type { Job } from '../../generated/prisma/client.ts';
 import { type CommandContext, recordActivity } from '../command-context.ts';
 import { columnsFromInput } from './job-input.ts';
+
+/** What updateJob can fail with: its mutation's result union (test/error-unions.test.ts checks both). */
+export const updateJobErrors = [...WRITE_ERRORS, ValidationError, NotFoundError] as const;
 
 export interface UpdateJobInput extends JobChanges {
   id: string;

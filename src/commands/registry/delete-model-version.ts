@@ -5,10 +5,13 @@
 // commit, what remains is an unreferenced object, which is logged, never a dangling row.
 import type { Tx } from '../../db/database.ts';
 import { bestVersion } from '../../domain/promotion.ts';
-import { ConflictError } from '../../errors.ts';
+import { ConflictError, NotFoundError, StorageError, WRITE_ERRORS } from '../../errors.ts';
 import type { Model, ModelVersion } from '../../generated/prisma/client.ts';
 import { type CommandContext, recordActivity } from '../command-context.ts';
 import { changeActiveVersion, loadVersion } from './shared.ts';
+
+/** What deleteModelVersion can fail with: its mutation's result union (test/error-unions.test.ts checks both). */
+export const deleteModelVersionErrors = [...WRITE_ERRORS, NotFoundError, ConflictError, StorageError] as const;
 
 export interface DeleteModelVersionInput {
   id: string;

@@ -2,6 +2,10 @@
 import type { Model, ModelVersion, PromotionEvent } from '../../generated/prisma/client.ts';
 import { type CommandContext, recordActivity } from '../command-context.ts';
 import { changeActiveVersion, loadVersion } from './shared.ts';
+import { NotFoundError, WRITE_ERRORS } from '../../errors.ts';
+
+/** What promoteModelVersion can fail with: its mutation's result union (test/error-unions.test.ts checks both). */
+export const promoteModelVersionErrors = [...WRITE_ERRORS, NotFoundError] as const;
 
 export interface PromoteResult {
   model: Model;

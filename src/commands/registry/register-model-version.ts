@@ -8,13 +8,17 @@ import type { AfterCommit, Tx } from '../../db/database.ts';
 import { shouldAutoPromote } from '../../domain/promotion.ts';
 import { type RegisterVersionInput, type ValidRegistration, validateRegistration } from '../../domain/registry-validation.ts';
 import { performanceScore, scoringMetrics } from '../../domain/score.ts';
-import { ConflictError, NotFoundError, ValidationError } from '../../errors.ts';
+import { ConflictError, NotFoundError, StorageError, ValidationError, WRITE_ERRORS } from '../../errors.ts';
 import type { DataLineage, Model, ModelVersion } from '../../generated/prisma/client.ts';
 import type { PutResult } from '../../storage/blob-store.ts';
 import { type CommandContext, recordActivity } from '../command-context.ts';
 import { checkFilename, objectKey } from '../files/file-rules.ts';
 import { createAvailableRow, storeObject, type Upload, writeOrRemove } from '../files/store-object.ts';
 import { changeActiveVersion, readSettings } from './shared.ts';
+import { UploadTooLargeError } from '../files/errors.ts';
+
+/** What registerModelVersion can fail with: its mutation's result union (test/error-unions.test.ts checks both). */
+export const registerModelVersionErrors = [...WRITE_ERRORS, ValidationError, NotFoundError, ConflictError, StorageError, UploadTooLargeError] as const;
 
 export interface RegisterModelVersionInput extends RegisterVersionInput {
   /** Raw id of an existing StoredFile holding the model artifact. */

@@ -6,6 +6,10 @@ import type { ScoreWeights } from '../../domain/score.ts';
 import type { RegistrySettings } from '../../generated/prisma/client.ts';
 import { type CommandContext, recordActivity } from '../command-context.ts';
 import { readSettings } from './shared.ts';
+import { NotFoundError, ValidationError, WRITE_ERRORS } from '../../errors.ts';
+
+/** What updateRegistrySettings can fail with: its mutation's result union (test/error-unions.test.ts checks both). */
+export const updateRegistrySettingsErrors = [...WRITE_ERRORS, ValidationError, NotFoundError] as const;
 
 export type SettingsPatch = Partial<Record<keyof ScoreWeights, number | null>>;
 

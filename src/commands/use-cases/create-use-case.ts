@@ -2,6 +2,10 @@ import { INITIAL_STATE } from '../../domain/use-case-state-machine.ts';
 import { email, optionalText, requiredText } from '../../domain/validate.ts';
 import type { UseCase } from '../../generated/prisma/client.ts';
 import { type CommandContext, recordActivity } from '../command-context.ts';
+import { ValidationError, WRITE_ERRORS } from '../../errors.ts';
+
+/** What createUseCase can fail with: its mutation's result union (test/error-unions.test.ts checks both). */
+export const createUseCaseErrors = [...WRITE_ERRORS, ValidationError] as const;
 
 export interface CreateUseCaseInput {
   name: string;

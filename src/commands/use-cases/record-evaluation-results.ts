@@ -1,8 +1,11 @@
 import { jsonText } from '../../domain/validate.ts';
-import { NotFoundError, ValidationError } from '../../errors.ts';
+import { NotFoundError, StaleVersionError, ValidationError, WRITE_ERRORS } from '../../errors.ts';
 import type { UseCase } from '../../generated/prisma/client.ts';
 import { type CommandContext, recordActivity } from '../command-context.ts';
 import { loadUseCaseForWrite } from './load-for-write.ts';
+
+/** What recordEvaluationResults can fail with: its mutation's result union (test/error-unions.test.ts checks both). */
+export const recordEvaluationResultsErrors = [...WRITE_ERRORS, ValidationError, NotFoundError, StaleVersionError] as const;
 
 export interface RecordEvaluationResultsInput {
   useCaseId: string;

@@ -1,10 +1,13 @@
 import { checkTransition, isUseCaseState, type UseCaseState } from '../../domain/use-case-state-machine.ts';
 import { optionalText } from '../../domain/validate.ts';
-import { InvalidTransitionError, ValidationError } from '../../errors.ts';
+import { InvalidTransitionError, NotFoundError, StaleVersionError, ValidationError, WRITE_ERRORS } from '../../errors.ts';
 import type { StateTransition, UseCase } from '../../generated/prisma/client.ts';
 import { type CommandContext, recordActivity } from '../command-context.ts';
 import { readGuardFacts } from './guard-facts.ts';
 import { loadUseCaseForWrite } from './load-for-write.ts';
+
+/** What transitionUseCase can fail with: its mutation's result union (test/error-unions.test.ts checks both). */
+export const transitionUseCaseErrors = [...WRITE_ERRORS, ValidationError, NotFoundError, StaleVersionError, InvalidTransitionError] as const;
 
 export interface TransitionUseCaseInput {
   id: string;

@@ -1,8 +1,11 @@
-import { ValidationError } from '../../errors.ts';
+import { NotFoundError, StaleVersionError, ValidationError, WRITE_ERRORS } from '../../errors.ts';
 import { email, optionalText, requiredText } from '../../domain/validate.ts';
 import type { UseCase } from '../../generated/prisma/client.ts';
 import { type CommandContext, recordActivity } from '../command-context.ts';
 import { loadUseCaseForWrite } from './load-for-write.ts';
+
+/** What updateUseCase can fail with: its mutation's result union (test/error-unions.test.ts checks both). */
+export const updateUseCaseErrors = [...WRITE_ERRORS, ValidationError, NotFoundError, StaleVersionError] as const;
 
 export interface UpdateUseCaseInput {
   id: string;

@@ -1,16 +1,15 @@
 // Artifacts (seed 001): the type, `artifacts(queries)` and the two mutations. The optional
 // file of createArtifact arrives through the GraphQL multipart request (streamed, see
 // src/storage/multipart-upload.ts).
-import { createArtifact } from '../../commands/artifacts/create-artifact.ts';
-import { deleteArtifact } from '../../commands/artifacts/delete-artifact.ts';
-import { ChecksumMismatchError, UploadTooLargeError } from '../../commands/files/errors.ts';
-import { StorageError, ValidationError } from '../../errors.ts';
+import { createArtifact, createArtifactErrors } from '../../commands/artifacts/create-artifact.ts';
+import { deleteArtifact, deleteArtifactErrors } from '../../commands/artifacts/delete-artifact.ts';
+import { ValidationError } from '../../errors.ts';
 import { openUpload } from '../../storage/multipart-upload.ts';
 import { builder } from '../builder.ts';
 import { commandContext } from '../command.ts';
 import { encodeId } from '../global-id.ts';
 import { addActivityField } from './activity.ts';
-import { COMMON_ERRORS } from './errors.ts';
+import { mutationErrors } from './errors.ts';
 
 export const ArtifactRef = builder.prismaNode('Artifact', {
   id: { field: 'id' },
@@ -77,7 +76,7 @@ builder.relayMutationField(
   },
   {
     authScopes: { editor: true },
-    errors: { types: [...COMMON_ERRORS, StorageError, UploadTooLargeError, ChecksumMismatchError], directResult: true },
+    errors: { types: mutationErrors(createArtifactErrors), directResult: true },
     resolve: async (_root, { input }, ctx) => ({
       artifact: await createArtifact(commandContext(ctx), { ...input, upload: input.file ? await openUpload(input.file) : null }),
     }),
@@ -90,7 +89,7 @@ builder.relayMutationField(
   { inputFields: (t) => ({ id: t.globalID({ required: true, for: ArtifactRef }) }) },
   {
     authScopes: { editor: true },
-    errors: { types: [...COMMON_ERRORS, StorageError], directResult: true },
+    errors: { types: mutationErrors(deleteArtifactErrors), directResult: true },
     resolve: async (_root, { input }, ctx) => ({ deleted: await deleteArtifact(commandContext(ctx), { id: input.id.id }) }),
   },
   {

@@ -4,13 +4,13 @@ import type { BackupResult } from '../../backup/snapshot.ts';
 import { BackupError } from '../../backup/errors.ts';
 import type { RestoreResult } from '../../backup/restore.ts';
 import { type BackupInfo, describeBackup, latestBackup, listBackupKeys } from '../../backup/store.ts';
-import { backupDatabase } from '../../commands/backups/backup-database.ts';
-import { restoreDatabase } from '../../commands/backups/restore-database.ts';
+import { backupDatabase, backupDatabaseErrors } from '../../commands/backups/backup-database.ts';
+import { restoreDatabase, restoreDatabaseErrors } from '../../commands/backups/restore-database.ts';
 import { releaseRequestReader } from '../../db/database.ts';
 import { builder } from '../builder.ts';
 import { commandContext } from '../command.ts';
 import { pageSize } from '../page.ts';
-import { COMMON_ERRORS, DomainErrorInterface } from './errors.ts';
+import { DomainErrorInterface, mutationErrors } from './errors.ts';
 
 builder.objectType(BackupError, {
   name: 'BackupError',
@@ -81,7 +81,7 @@ builder.relayMutationField(
   { inputFields: (t) => ({ label: t.string({ description: 'Free text stored with the backup.' }) }) },
   {
     authScopes: { admin: true },
-    errors: { types: [...COMMON_ERRORS, BackupError], directResult: true },
+    errors: { types: mutationErrors(backupDatabaseErrors), directResult: true },
     resolve: (_root, { input }, ctx) => backupDatabase(commandContext(ctx), { label: input.label }),
   },
   {
@@ -102,7 +102,7 @@ builder.relayMutationField(
   },
   {
     authScopes: { admin: true },
-    errors: { types: [...COMMON_ERRORS, BackupError], directResult: true },
+    errors: { types: mutationErrors(restoreDatabaseErrors), directResult: true },
     resolve: (_root, { input }, ctx) =>
       restoreDatabase(commandContext(ctx), {
         key: input.key,

@@ -2,7 +2,9 @@
 // implementing the `DomainError` interface, so a client can always ask for `message` and
 // `code`, and match specific types for their extra fields.
 import {
+  BusyError,
   ConflictError,
+  DiskFullError,
   DomainError,
   InvalidTransitionError,
   NotFoundError,
@@ -74,5 +76,37 @@ builder.objectType(StorageError, {
   fields: () => ({}),
 });
 
+builder.objectType(BusyError, {
+  name: 'BusyError',
+  interfaces: [DomainErrorInterface],
+  description:
+    'Another process held the database write lock for longer than the server waits (SQLITE_BUSY_TIMEOUT_MS). Nothing was ' +
+    'changed; send the same request again later.',
+  isTypeOf: (v) => v instanceof BusyError,
+  fields: (t) => ({
+    retryable: t.exposeBoolean('retryable', { description: 'Always true: the request may simply be repeated.' }),
+    waitedMs: t.exposeInt('waitedMs', { description: 'How long the server waited for the lock.' }),
+  }),
+});
+
+builder.objectType(DiskFullError, {
+  name: 'DiskFullError',
+  interfaces: [DomainErrorInterface],
+  description: 'The disk holding the database is full. Nothing was changed; retry once space is freed.',
+  isTypeOf: (v) => v instanceof DiskFullError,
+  fields: () => ({}),
+});
+
 /** The errors every mutation can return. Add domain-specific ones per field. */
 export const COMMON_ERRORS = [ValidationError, NotFoundError, ConflictError] as const;
+
+// The shape Pothos's `errors.types` takes.
+export type ErrorClass = new (...args: any[]) => DomainError;
+
+/**
+ * A mutation's error union: COMMON_ERRORS plus every error its command declares it can throw
+ * (the command's `<name>Errors`; test/error-unions.test.ts holds the two together).
+ */
+export function mutationErrors(declared: readonly ErrorClass[]): ErrorClass[] {
+  return [...new Set<ErrorClass>([...COMMON_ERRORS, ...declared])];
+}

@@ -2,12 +2,12 @@
 // versions, and the upload/complete/delete mutations. Uploads through the GraphQL multipart
 // request are streamed (src/storage/multipart-upload.ts); `openUpload` turns the `File`
 // argument into that stream.
-import { completeUpload } from '../../commands/files/complete-upload.ts';
-import { createUploadUrl } from '../../commands/files/create-upload-url.ts';
-import { deleteFile } from '../../commands/files/delete-file.ts';
+import { completeUpload, completeUploadErrors } from '../../commands/files/complete-upload.ts';
+import { createUploadUrl, createUploadUrlErrors } from '../../commands/files/create-upload-url.ts';
+import { deleteFile, deleteFileErrors } from '../../commands/files/delete-file.ts';
 import { ChecksumMismatchError, UploadTooLargeError } from '../../commands/files/errors.ts';
 import { FILE_TYPES } from '../../commands/files/file-rules.ts';
-import { uploadFile } from '../../commands/files/upload-file.ts';
+import { uploadFile, uploadFileErrors } from '../../commands/files/upload-file.ts';
 import { StorageError } from '../../errors.ts';
 import type { Artifact, ModelVersion, StoredFile } from '../../generated/prisma/client.ts';
 import { openUpload } from '../../storage/multipart-upload.ts';
@@ -19,7 +19,7 @@ import type { KeysetPage } from '../../read-model/keyset.ts';
 import { loadById, loaderFor } from '../loaders.ts';
 import { encodeIdCursor, keysetRequest } from '../page.ts';
 import { ArtifactRef } from './artifact.ts';
-import { COMMON_ERRORS, DomainErrorInterface } from './errors.ts';
+import { DomainErrorInterface, mutationErrors } from './errors.ts';
 import { ModelVersionRef } from './model.ts';
 import { EvaluationResultsRef, UseCaseRef, type UseCaseShape } from './use-case.ts';
 
@@ -178,8 +178,6 @@ builder.objectType(UploadTooLargeError, {
   fields: (t) => ({ maxBytes: t.field({ type: 'BigInt', resolve: (e) => BigInt(e.maxBytes) }) }),
 });
 
-const FILE_ERRORS = [...COMMON_ERRORS, StorageError, UploadTooLargeError] as const;
-
 // ------------------------------------------------------------------ mutations
 
 
@@ -194,7 +192,7 @@ builder.relayMutationField(
   },
   {
     authScopes: { editor: true },
-    errors: { types: [...FILE_ERRORS], directResult: true },
+    errors: { types: mutationErrors(uploadFileErrors), directResult: true },
     resolve: async (_root, { input }, ctx) => ({
       file: await uploadFile(commandContext(ctx), {
         owner: { type: input.ownerId.typename, id: input.ownerId.id },
@@ -220,7 +218,7 @@ builder.relayMutationField(
   },
   {
     authScopes: { editor: true },
-    errors: { types: [...FILE_ERRORS], directResult: true },
+    errors: { types: mutationErrors(createUploadUrlErrors), directResult: true },
     resolve: (_root, { input }, ctx) =>
       createUploadUrl(commandContext(ctx), { ...input, owner: { type: input.ownerId.typename, id: input.ownerId.id } }),
   },
@@ -239,7 +237,7 @@ builder.relayMutationField(
   { inputFields: (t) => ({ fileId: t.globalID({ required: true, for: StoredFileRef }) }) },
   {
     authScopes: { editor: true },
-    errors: { types: [...FILE_ERRORS, ChecksumMismatchError], directResult: true },
+    errors: { types: mutationErrors(completeUploadErrors), directResult: true },
     resolve: async (_root, { input }, ctx) => ({ file: await completeUpload(commandContext(ctx), { fileId: input.fileId.id }) }),
   },
   { outputFields: (t) => ({ file: t.field({ type: StoredFileRef, resolve: (p) => p.file }) }) },
@@ -250,7 +248,7 @@ builder.relayMutationField(
   { inputFields: (t) => ({ fileId: t.globalID({ required: true, for: StoredFileRef }) }) },
   {
     authScopes: { editor: true },
-    errors: { types: [...COMMON_ERRORS], directResult: true },
+    errors: { types: mutationErrors(deleteFileErrors), directResult: true },
     resolve: async (_root, { input }, ctx) => ({ file: await deleteFile(commandContext(ctx), { fileId: input.fileId.id }) }),
   },
   { outputFields: (t) => ({ file: t.field({ type: StoredFileRef, resolve: (p) => p.file }) }) },

@@ -1,12 +1,12 @@
 // Campaign jobs (seed 004): the type, lists, FTS5 search, statistics, and the writes. Every
 // resolver is a thin call into src/commands/jobs/.
-import { createJob } from '../../commands/jobs/create-job.ts';
-import { deleteJob } from '../../commands/jobs/delete-job.ts';
-import { exportJobs } from '../../commands/jobs/export-jobs.ts';
-import { importJobs } from '../../commands/jobs/import-jobs.ts';
+import { createJob, createJobErrors } from '../../commands/jobs/create-job.ts';
+import { deleteJob, deleteJobErrors } from '../../commands/jobs/delete-job.ts';
+import { exportJobs, exportJobsErrors } from '../../commands/jobs/export-jobs.ts';
+import { importJobs, importJobsErrors } from '../../commands/jobs/import-jobs.ts';
 import { jobStatistics, type JobStatistics, type KeyCount } from '../../commands/jobs/job-statistics.ts';
 import { type JobSearchEdge, type JobSearchPage, searchJobs } from '../../commands/jobs/search-jobs.ts';
-import { updateJob } from '../../commands/jobs/update-job.ts';
+import { updateJob, updateJobErrors } from '../../commands/jobs/update-job.ts';
 import type { JobSearchFilter } from '../../db/fts.ts';
 import { MAX_QUERY_CHARS } from '../../domain/fts-query.ts';
 import { StorageError, ValidationError } from '../../errors.ts';
@@ -18,7 +18,7 @@ import { commandContext } from '../command.ts';
 import { pageSize } from '../page.ts';
 import { addActivityField } from './activity.ts';
 import { StoredFileRef } from './file.ts';
-import { COMMON_ERRORS } from './errors.ts';
+import { mutationErrors } from './errors.ts';
 import { SortDirection } from './scalars.ts';
 
 export const JobRef = builder.prismaNode('Job', {
@@ -195,7 +195,7 @@ builder.relayMutationField(
   },
   {
     authScopes: { editor: true },
-    errors: { types: [...COMMON_ERRORS], directResult: true },
+    errors: { types: mutationErrors(createJobErrors), directResult: true },
     resolve: async (_root, { input }, ctx) => ({
       job: await createJob(commandContext(ctx), { ...input, extra: extraObject(input.extra) }),
     }),
@@ -214,7 +214,7 @@ builder.relayMutationField(
   },
   {
     authScopes: { editor: true },
-    errors: { types: [...COMMON_ERRORS], directResult: true },
+    errors: { types: mutationErrors(updateJobErrors), directResult: true },
     resolve: async (_root, { input }, ctx) => ({
       job: await updateJob(commandContext(ctx), { ...input, id: input.id.id, extra: extraObject(input.extra) }),
     }),
@@ -227,7 +227,7 @@ builder.relayMutationField(
   { inputFields: (t) => ({ id: t.globalID({ required: true, for: JobRef }) }) },
   {
     authScopes: { editor: true },
-    errors: { types: [...COMMON_ERRORS], directResult: true },
+    errors: { types: mutationErrors(deleteJobErrors), directResult: true },
     resolve: async (_root, { input }, ctx) => {
       const job = await deleteJob(commandContext(ctx), { id: input.id.id });
       return { deletedJobId: job.id };
@@ -262,7 +262,7 @@ builder.relayMutationField(
   },
   {
     authScopes: { admin: true },
-    errors: { types: [...COMMON_ERRORS], directResult: true },
+    errors: { types: mutationErrors(importJobsErrors), directResult: true },
     resolve: async (_root, { input }, ctx) => {
       const upload = await openUpload(input.file);
       // Entries stream through once; strict reads them twice, so it keeps the (capped) bytes.
@@ -292,7 +292,7 @@ builder.relayMutationField(
   },
   {
     authScopes: { editor: true },
-    errors: { types: [...COMMON_ERRORS, StorageError], directResult: true },
+    errors: { types: mutationErrors(exportJobsErrors), directResult: true },
     resolve: (_root, { input }, ctx) =>
       exportJobs(commandContext(ctx), { destination: input.note ? `GraphQL (${input.note})` : 'GraphQL', store: input.store ?? true }),
   },

@@ -1,11 +1,11 @@
 // Registry-wide figures (registryStats) and the score settings (registrySettings,
 // updateRegistrySettings). Part of the model registry graph; imported by model.ts.
 import { readSettings } from '../../commands/registry/shared.ts';
-import { updateRegistrySettings } from '../../commands/registry/update-registry-settings.ts';
+import { updateRegistrySettings, updateRegistrySettingsErrors } from '../../commands/registry/update-registry-settings.ts';
 import type { Reader } from '../../db/database.ts';
 import { builder } from '../builder.ts';
 import { commandContext } from '../command.ts';
-import { COMMON_ERRORS } from './errors.ts';
+import { mutationErrors } from './errors.ts';
 
 const RegistrySettingsRef = builder
   .objectRef<Awaited<ReturnType<typeof readSettings>>>('RegistrySettings')
@@ -99,7 +99,7 @@ builder.relayMutationField(
   },
   {
     authScopes: { admin: true },
-    errors: { types: [...COMMON_ERRORS], directResult: true },
+    errors: { types: mutationErrors(updateRegistrySettingsErrors), directResult: true },
     resolve: async (_root, { input }, ctx) => ({ settings: await updateRegistrySettings(commandContext(ctx), input) }),
   },
   { outputFields: (t) => ({ settings: t.field({ type: RegistrySettingsRef, resolve: (p) => p.settings }) }) },

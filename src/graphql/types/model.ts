@@ -2,12 +2,11 @@
 // queries and mutations. Resolvers stay thin: reads go through the Prisma plugin (nested
 // lists are one query per level; the pages of a model's versions and promotions, and of a
 // lineage's versions, are picked by a window query first: src/graphql/windowed-connection.ts), each mutation calls one command in src/commands/registry.
-import { UploadTooLargeError } from '../../commands/files/errors.ts';
-import { deleteModelVersion } from '../../commands/registry/delete-model-version.ts';
-import { promoteModelVersion } from '../../commands/registry/promote-model-version.ts';
-import { registerModelVersion } from '../../commands/registry/register-model-version.ts';
+import { deleteModelVersion, deleteModelVersionErrors } from '../../commands/registry/delete-model-version.ts';
+import { promoteModelVersion, promoteModelVersionErrors } from '../../commands/registry/promote-model-version.ts';
+import { registerModelVersion, registerModelVersionErrors } from '../../commands/registry/register-model-version.ts';
 import { PROMOTION_REASONS } from '../../domain/promotion.ts';
-import { StorageError, ValidationError } from '../../errors.ts';
+import { ValidationError } from '../../errors.ts';
 import { openUpload } from '../../storage/multipart-upload.ts';
 import { builder } from '../builder.ts';
 import { commandContext } from '../command.ts';
@@ -15,7 +14,7 @@ import type { GraphQLContext } from '../context.ts';
 import { windowedConnection } from '../windowed-connection.ts';
 import { encodeId } from '../global-id.ts';
 import { addActivityField } from './activity.ts';
-import { COMMON_ERRORS } from './errors.ts';
+import { mutationErrors } from './errors.ts';
 import { SortDirection } from './scalars.ts';
 // Registry-wide statistics and the score settings live next door.
 import './model-stats.ts';
@@ -226,7 +225,7 @@ builder.relayMutationField(
   },
   {
     authScopes: { editor: true },
-    errors: { types: [...COMMON_ERRORS, StorageError, UploadTooLargeError], directResult: true },
+    errors: { types: mutationErrors(registerModelVersionErrors), directResult: true },
     resolve: async (_root, { input }, ctx) => {
       if (input.artifactFileId && input.artifactFileId.typename !== 'StoredFile') {
         throw new ValidationError('artifactFileId', `must be a StoredFile id (got a ${input.artifactFileId.typename})`);
@@ -252,7 +251,7 @@ builder.relayMutationField(
   { inputFields: (t) => ({ id: t.globalID({ required: true, for: ModelVersionRef }) }) },
   {
     authScopes: { editor: true },
-    errors: { types: [...COMMON_ERRORS], directResult: true },
+    errors: { types: mutationErrors(promoteModelVersionErrors), directResult: true },
     resolve: (_root, { input }, ctx) => promoteModelVersion(commandContext(ctx), { id: input.id.id }),
   },
   {
@@ -276,7 +275,7 @@ builder.relayMutationField(
   {
     // Deleting the version in production use is the admin's call; other deletes are editors'.
     authScopes: (_root, args) => (args.input.force ? { admin: true } : { editor: true }),
-    errors: { types: [...COMMON_ERRORS], directResult: true },
+    errors: { types: mutationErrors(deleteModelVersionErrors), directResult: true },
     resolve: (_root, { input }, ctx) => deleteModelVersion(commandContext(ctx), { ...input, id: input.id.id }),
   },
   {

@@ -2,10 +2,10 @@
 // thin: reads come from the read model (src/read-model/use-cases.ts: one prepared statement
 // per level, records by id batched through the type's DataLoader), and each mutation calls
 // one command (whose Prisma rows this type also accepts).
-import { createUseCase } from '../../commands/use-cases/create-use-case.ts';
-import { recordEvaluationResults } from '../../commands/use-cases/record-evaluation-results.ts';
-import { transitionUseCase } from '../../commands/use-cases/transition-use-case.ts';
-import { updateUseCase } from '../../commands/use-cases/update-use-case.ts';
+import { createUseCase, createUseCaseErrors } from '../../commands/use-cases/create-use-case.ts';
+import { recordEvaluationResults, recordEvaluationResultsErrors } from '../../commands/use-cases/record-evaluation-results.ts';
+import { transitionUseCase, transitionUseCaseErrors } from '../../commands/use-cases/transition-use-case.ts';
+import { updateUseCase, updateUseCaseErrors } from '../../commands/use-cases/update-use-case.ts';
 import {
   allowedTransitions,
   INITIAL_STATE,
@@ -14,7 +14,7 @@ import {
   TRANSITION_RULES,
   USE_CASE_STATES,
 } from '../../domain/use-case-state-machine.ts';
-import { InvalidTransitionError, StaleVersionError } from '../../errors.ts';
+import { StaleVersionError } from '../../errors.ts';
 import type { StateTransition, UseCase } from '../../generated/prisma/client.ts';
 import type { KeysetPage } from '../../read-model/keyset.ts';
 import { countUseCases, guardFiles, listUseCases, type StateTransitionRow, transitionPages, useCasesByIds } from '../../read-model/use-cases.ts';
@@ -24,7 +24,7 @@ import type { GraphQLContext } from '../context.ts';
 import { loaderFor } from '../loaders.ts';
 import { encodeIdCursor, keysetRequest } from '../page.ts';
 import { addActivityField } from './activity.ts';
-import { COMMON_ERRORS } from './errors.ts';
+import { mutationErrors } from './errors.ts';
 import { SortDirection } from './scalars.ts';
 
 export const UseCaseStateEnum = builder.enumType('UseCaseState', { values: USE_CASE_STATES });
@@ -198,7 +198,7 @@ builder.relayMutationField(
   },
   {
     authScopes: { editor: true },
-    errors: { types: [...COMMON_ERRORS], directResult: true },
+    errors: { types: mutationErrors(createUseCaseErrors), directResult: true },
     resolve: async (_root, { input }, ctx) => ({ useCase: await createUseCase(commandContext(ctx), input) }),
   },
   { outputFields: (t) => ({ useCase: t.field({ type: UseCaseRef, resolve: (p) => p.useCase }) }) },
@@ -217,7 +217,7 @@ builder.relayMutationField(
   },
   {
     authScopes: { editor: true },
-    errors: { types: [...COMMON_ERRORS, StaleVersionError], directResult: true },
+    errors: { types: mutationErrors(updateUseCaseErrors), directResult: true },
     resolve: async (_root, { input }, ctx) => ({
       useCase: await updateUseCase(commandContext(ctx), { ...input, id: input.id.id }),
     }),
@@ -237,7 +237,7 @@ builder.relayMutationField(
   },
   {
     authScopes: { editor: true },
-    errors: { types: [...COMMON_ERRORS, InvalidTransitionError, StaleVersionError], directResult: true },
+    errors: { types: mutationErrors(transitionUseCaseErrors), directResult: true },
     resolve: (_root, { input }, ctx) => transitionUseCase(commandContext(ctx), { ...input, id: input.id.id }),
   },
   {
@@ -260,7 +260,7 @@ builder.relayMutationField(
   },
   {
     authScopes: { editor: true },
-    errors: { types: [...COMMON_ERRORS, StaleVersionError], directResult: true },
+    errors: { types: mutationErrors(recordEvaluationResultsErrors), directResult: true },
     resolve: async (_root, { input }, ctx) => ({
       useCase: await recordEvaluationResults(commandContext(ctx), {
         useCaseId: input.useCaseId.id,
