@@ -4,7 +4,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { KeyVerifier } from './auth/api-keys.ts';
-import { startBackupSchedule } from './backup/schedule.ts';
+import { startBackupSchedule } from './commands/backups/schedule.ts';
 import type { Services } from './commands/command-context.ts';
 import type { Config } from './config.ts';
 import { createGraphQL, GRAPHQL_PATH } from './graphql/yoga.ts';
@@ -89,7 +89,7 @@ export async function createServer(
 ): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const services = await openServices(config, { logger, bootstrapKeys: true, skipMigrations: options.migrated });
-  // Scheduled backups (src/backup/schedule.ts) live as long as the server.
+  // Scheduled backups (src/commands/backups/schedule.ts) live as long as the server.
   const backups = config.backups.intervalMs ? startBackupSchedule(services, config.backups.intervalMs) : null;
   try {
     return await startServer(services, {

@@ -39,7 +39,7 @@ const factories: Array<[string, () => Promise<Harness>]> = [
         credentials: { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey },
         partSize: 5 * 1024 * 1024,
       });
-      return { store, presigns: true, close: async () => store.client.destroy() };
+      return { store, presigns: true, close: async () => store.destroy() };
     },
   ],
 ];

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import BetterSqlite3 from 'better-sqlite3';
 import { bootstrapKeys } from '../auth/api-keys.ts';
-import type { Services } from '../commands/command-context.ts';
+import type { BackupServices } from './services.ts';
 import { applyMigrations, migrationStatus } from '../db/migrate.ts';
 import { BackupError } from './errors.ts';
 import { gunzipFile, scratchDir, sha256File } from './files.ts';
@@ -52,7 +52,7 @@ function carryActivitySequence(oldFile: string, newFile: string): void {
 
 /** `key` is an object key or "latest". */
 export async function restoreBackup(
-  services: Services,
+  services: BackupServices,
   options: { key: string; dryRun?: boolean; beforeSwap?: () => void },
 ): Promise<RestoreResult> {
   const { db, blobs, logger } = services;

@@ -3,11 +3,11 @@
 // snapshot that fails a check is never uploaded, and the error says which check failed.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Services } from '../commands/command-context.ts';
+import type { BackupServices } from './services.ts';
 import { BackupError } from './errors.ts';
 import { gzipFile, scratchDir, sha256File } from './files.ts';
 import { snapshotDatabase } from './sqlite-worker.ts';
-import { type BackupInfo, backupKey, listBackupKeys, manifestKey, toMetadata } from './store.ts';
+import { type BackupInfo, backupKey, listBackupKeys, manifestKey, toMetadata, wellFormed } from './store.ts';
 
 export interface BackupResult extends BackupInfo {
   /** Highest activity seq inside the snapshot (how far it reaches). */
@@ -25,11 +25,11 @@ function oneAtATime<T>(owner: object, fn: () => Promise<T>): Promise<T> {
   return next;
 }
 
-export function takeBackup(services: Services, options: { label?: string | null } = {}): Promise<BackupResult> {
+export function takeBackup(services: BackupServices, options: { label?: string | null } = {}): Promise<BackupResult> {
   return oneAtATime(services.db, () => takeBackupNow(services, options));
 }
 
-async function takeBackupNow(services: Services, options: { label?: string | null }): Promise<BackupResult> {
+async function takeBackupNow(services: BackupServices, options: { label?: string | null }): Promise<BackupResult> {
   const { db, blobs, config, logger } = services;
   const started = Date.now();
   const scratch = scratchDir(db.file, 'backup');
@@ -51,14 +51,21 @@ async function takeBackupNow(services: Services, options: { label?: string | nul
       databaseBytes: fs.statSync(copy).size,
       schemaVersion: facts.schemaVersion,
       sqliteVersion: facts.sqliteVersion,
-      label: options.label?.trim() || null,
+      label: wellFormed(options.label?.trim() ?? '') || null,
       createdAt,
     };
+    const metadata = toMetadata(info);
+    // The stream is opened last and always given an error path: if the store refuses before
+    // reading it, its file is removed with the scratch folder below, and a late open error
+    // must not go unhandled (that would end the process).
+    const body = fs.createReadStream(gz);
+    body.on('error', (err) => logger.debug({ err }, 'backup upload stream closed with an error'));
     const put = await blobs
-      .put(key, fs.createReadStream(gz), { contentType: 'application/gzip', metadata: toMetadata(info) })
+      .put(key, body, { contentType: 'application/gzip', metadata })
       .catch((err: Error) => {
         throw new BackupError('BACKUP_FAILED', `backup not uploaded: the blob store refused it: ${err.message}`, { cause: err });
-      });
+      })
+      .finally(() => body.destroy());
     // The store hashes what it received; a mismatch means the bytes changed on the way.
     if (put.checksumSha256 !== checksumSha256) {
       await blobs.delete(key).catch(() => {});
@@ -75,7 +82,7 @@ async function takeBackupNow(services: Services, options: { label?: string | nul
 }
 
 /** Retention: keep the newest BACKUP_KEEP backups (all of them when unset). */
-async function prune(services: Services): Promise<string[]> {
+async function prune(services: BackupServices): Promise<string[]> {
   const keep = services.config.backups.keep;
   if (!keep) return [];
   const old = (await listBackupKeys(services.blobs)).slice(keep);

@@ -29,14 +29,33 @@ function createdAtFromKey(key: string): Date | null {
   return m ? new Date(`${m[1]}:${m[2]}:${m[3]}.${m[4]}Z`) : null;
 }
 
-/** Metadata values are strings (S3 user metadata); keys lower-case for S3's sake. */
+// A lone UTF-16 surrogate cannot be encoded (encodeURIComponent throws URIError on one), so
+// labels are made well-formed first: a metadata encoder that can throw would fail a backup
+// after its snapshot was taken, on input the caller controls.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** `text` with every lone surrogate replaced by U+FFFD (what UTF-8 encoders do anyway). */
+export function wellFormed(text: string): string {
+  return text.replace(LONE_SURROGATE, '\uFFFD');
+}
+
+/** Never throws: metadata written by hand or by an older build may hold a malformed escape. */
+function decodeLabel(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+/** Metadata values are strings (S3 user metadata); keys lower-case for S3's sake. Never throws. */
 export function toMetadata(b: Omit<BackupInfo, 'key' | 'size'>): Record<string, string> {
   return {
     sha256: b.checksumSha256,
     'database-bytes': String(b.databaseBytes ?? ''),
     'schema-version': b.schemaVersion ?? '',
     'sqlite-version': b.sqliteVersion ?? '',
-    label: encodeURIComponent(b.label ?? ''),
+    label: encodeURIComponent(wellFormed(b.label ?? '')),
     'created-at': b.createdAt.toISOString(),
   };
 }
@@ -71,7 +90,7 @@ export async function describeBackup(blobs: BlobStore, key: string): Promise<Bac
     databaseBytes: m['database-bytes'] ? Number(m['database-bytes']) : null,
     schemaVersion: m['schema-version'] || null,
     sqliteVersion: m['sqlite-version'] || null,
-    label: m.label ? decodeURIComponent(m.label) : null,
+    label: m.label ? decodeLabel(m.label) : null,
     createdAt,
   };
 }

@@ -12,6 +12,9 @@ import { PassThrough, Readable } from 'node:stream';
 import { Busboy } from '@fastify/busboy';
 import type { Services } from '../commands/command-context.ts';
 import { ValidationError } from '../errors.ts';
+import { refuseAndDrain } from '../http/request-body.ts';
+import { sendGraphQLError } from '../http/respond.ts';
+import { parseMap, setVariable } from './multipart-map.ts';
 
 export interface IncomingUpload {
   filename: string;
@@ -44,21 +47,10 @@ export async function openUpload(value: unknown, field = 'file'): Promise<Incomi
   throw new ValidationError(field, 'send the file with the GraphQL multipart request');
 }
 
-function setPath(target: Record<string, unknown>, dotted: string, value: unknown): void {
-  const parts = dotted.split('.');
-  let node: Record<string, unknown> = target;
-  for (const p of parts.slice(0, -1)) {
-    if (node === null || typeof node !== 'object' || !(p in node)) throw new Error(`map path "${dotted}" does not exist in operations`);
-    node = node[p] as Record<string, unknown>;
-  }
-  node[parts.at(-1)!] = value;
-}
-
-function sendJson(res: http.ServerResponse, status: number, message: string): void {
+/** Early refusals: the client gets the answer even while it is still sending (no reset). */
+function refuse(req: http.IncomingMessage, res: http.ServerResponse, status: number, message: string): void {
   if (res.headersSent) return void res.end();
-  const body = JSON.stringify({ errors: [{ message, extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST' } }] });
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), connection: 'close' });
-  res.end(body);
+  refuseAndDrain(req, () => sendGraphQLError(res, status, status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST', message));
 }
 
 /** Runs `operations` as a JSON request against this same server, and relays the answer. */
@@ -85,11 +77,11 @@ function loopback(req: http.IncomingMessage, res: http.ServerResponse, operation
 /** Handles a multipart POST to the GraphQL path; always answers. */
 export async function handleMultipartGraphQL(req: http.IncomingMessage, res: http.ServerResponse, services: Services): Promise<void> {
   const { limits } = services.config;
-  const cap = limits.maxUploadBytes + 1024 * 1024;
+  // The file may be up to MAX_UPLOAD_BYTES; the rest of the body (operations, map, part
+  // headers) gets 1 MiB of room. The message names the limit the operator configured.
   const length = Number(req.headers['content-length'] ?? Number.NaN);
-  if (length > cap) {
-    req.resume();
-    return sendJson(res, 413, `request body is ${length} bytes; the limit is ${cap}`);
+  if (length > limits.maxUploadBytes + 1024 * 1024) {
+    return refuse(req, res, 413, `request body is ${length} bytes; the upload limit (MAX_UPLOAD_BYTES) is ${limits.maxUploadBytes} bytes`);
   }
   const tokens = new Map<string, string[]>(); // multipart field name → tokens (one per map path)
   // This request's files by token. The global `pending` loses an entry as soon as its
@@ -115,11 +107,14 @@ export async function handleMultipartGraphQL(req: http.IncomingMessage, res: htt
     bb.on('field', (name: string, value: string) => {
       if (started || failure) return;
       try {
-        if (name === 'operations') operations = JSON.parse(value);
-        else if (name === 'map') {
+        if (name === 'operations') {
+          const parsed: unknown = JSON.parse(value);
+          if (parsed === null || typeof parsed !== 'object') throw new Error('"operations" must be a JSON object (or a batch array)');
+          operations = parsed as Record<string, unknown>;
+        } else if (name === 'map') {
           if (!operations) throw new Error('the "operations" field must come before "map"');
-          const map = JSON.parse(value) as Record<string, string[]>;
-          for (const [field, paths] of Object.entries(map)) {
+          // Every path is checked before any is written (multipart-map.ts).
+          for (const [field, paths] of parseMap(operations, value)) {
             for (const p of paths) {
               const token = crypto.randomUUID();
               let entry!: Pending;
@@ -129,7 +124,7 @@ export async function handleMultipartGraphQL(req: http.IncomingMessage, res: htt
               pending.set(token, entry);
               mine.set(token, entry);
               tokens.set(field, [...(tokens.get(field) ?? []), token]);
-              setPath(operations, p, `${TOKEN_PREFIX}${token}`);
+              setVariable(operations, p, `${TOKEN_PREFIX}${token}`);
             }
           }
           // Files follow; execution starts now and resolvers wait for their file's part.
@@ -141,6 +136,13 @@ export async function handleMultipartGraphQL(req: http.IncomingMessage, res: htt
       }
     });
     bb.on('file', (name: string, stream: Readable, filename: string, _enc: string, mimeType: string) => {
+      // busboy emits "Part terminated early" on a part cut off by the end of the body. A
+      // stream without an error listener would take the process down with it; here the error
+      // fails this part's upload (the relay) and so this request only.
+      let relay: PassThrough | undefined;
+      stream.on('error', (err: Error) => {
+        relay?.destroy(new ValidationError('file', `the upload is incomplete: ${err.message}`));
+      });
       const list = tokens.get(name);
       if (!list?.length) return void stream.resume();
       // One part may be mapped to several variables; only the first gets the bytes.
@@ -149,7 +151,9 @@ export async function handleMultipartGraphQL(req: http.IncomingMessage, res: htt
         if (i === 0) {
           // The resolver reads a relay: if it stops early (size cap, store down), the part is
           // drained instead of stalling busboy, so the request still ends and gets its answer.
-          const relay = new PassThrough();
+          relay = new PassThrough();
+          // Whoever reads the relay sees its error; this listener covers a relay nobody reads.
+          relay.on('error', () => undefined);
           stream.pipe(relay);
           relay.on('close', () => {
             if (!stream.readableEnded) {
@@ -157,8 +161,9 @@ export async function handleMultipartGraphQL(req: http.IncomingMessage, res: htt
               stream.resume();
             }
           });
+          const mineRelay = relay;
           relays.push(relay);
-          entry.resolve({ filename: filename || 'upload', contentType: mimeType || 'application/octet-stream', stream: relay });
+          entry.resolve({ filename: filename || 'upload', contentType: mimeType || 'application/octet-stream', stream: mineRelay });
         } else entry.reject(new ValidationError('file', 'the same file part is mapped twice'));
       }
       tokens.delete(name);
@@ -173,7 +178,7 @@ export async function handleMultipartGraphQL(req: http.IncomingMessage, res: htt
     // object), not leave the store waiting for bytes that will never come.
     req.on('close', () => {
       if (req.complete) return;
-      for (const relay of relays) if (!relay.writableEnded) relay.destroy(new Error('the client disconnected during the upload'));
+      for (const relay of relays) if (!relay.writableEnded) relay.destroy(new ValidationError('file', 'the client disconnected during the upload'));
       resolve();
     });
     req.pipe(bb);
@@ -186,15 +191,12 @@ export async function handleMultipartGraphQL(req: http.IncomingMessage, res: htt
 
   void done.then(signal);
   await startedOrEnded;
-  if (!started) {
-    req.resume();
-    return sendJson(res, 400, failure ?? 'invalid multipart request: "operations" and "map" fields are required');
-  }
+  if (!started) return refuse(req, res, 400, failure ?? 'invalid multipart request: "operations" and "map" fields are required');
   try {
     await started;
   } catch (err) {
     services.logger.error({ err }, 'multipart upload: the GraphQL request failed');
-    if (!res.headersSent) sendJson(res, 502, 'the upload could not be processed');
+    if (!res.headersSent) sendGraphQLError(res, 502, 'BAD_GATEWAY', 'the upload could not be processed');
     else res.destroy();
   } finally {
     for (const token of mine.keys()) pending.delete(token);

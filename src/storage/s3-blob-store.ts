@@ -4,8 +4,17 @@
 // - path-style addressing for custom endpoints (config decides; default on with an endpoint).
 // - lib-storage's Upload for bodies of unknown length: parts of `partSize`, at most
 //   `queueSize` in flight, so memory stays bounded whatever the object size.
-// - the SDK's standard retry strategy (exponential backoff with jitter on throttling, 5xx
-//   and network errors); anything that still fails becomes a StorageError.
+// Timeouts suit a gateway that must answer its own clients: a store that does not answer
+// fails the request with a typed StorageError within seconds, never hangs it.
+// - connecting: CONNECT_TIMEOUT_MS;
+// - metadata calls (head, list, delete): METADATA_TIMEOUT_MS from sending to the answer;
+// - transfers (put, get): no total limit (a 5 GB object takes what it takes) but an idle
+//   limit, IDLE_TIMEOUT_MS without a byte moving either way (a hung server stops the flow);
+// - retries: the SDK's standard strategy (backoff with jitter on throttling, 5xx, network
+//   errors and timeouts), `maxAttempts` in all;
+// - a circuit breaker (circuit-breaker.ts): after a few outages in a row, calls fail at once
+//   for a while instead of each waiting out its timeouts; a later call probes the store.
+// - check() (for /readyz) makes one attempt on its own client with a sub-second limit.
 import { Readable, pipeline } from 'node:stream';
 import {
   DeleteObjectCommand,
@@ -20,6 +29,7 @@ import {
 import { Upload } from '@aws-sdk/lib-storage';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { StorageError } from '../errors.ts';
+import { CircuitBreaker, type Verdict } from './circuit-breaker.ts';
 import { assertValidKey, type BlobStore, HashingCounter, ObjectNotFoundError, type HeadResult, type ListPage, type PresignedRequest, type PutOptions, type PutResult } from './blob-store.ts';
 
 export interface S3BlobStoreOptions {
@@ -31,37 +41,73 @@ export interface S3BlobStoreOptions {
   credentials?: S3ClientConfig['credentials'];
   maxAttempts?: number;
   partSize?: number;
+  /** Outages in a row before the circuit opens, and how long it stays open. */
+  circuit?: { threshold: number; coolDownMs: number };
 }
 
 const PART_SIZE = 8 * 1024 * 1024;
+const CONNECT_TIMEOUT_MS = 2_000;
+const METADATA_TIMEOUT_MS = 3_000;
+const IDLE_TIMEOUT_MS = 4_000;
+/** /readyz bounds each check at 900 ms; the probe gives up before that. */
+const CHECK_TIMEOUT_MS = 750;
+const CIRCUIT = { threshold: 3, coolDownMs: 5_000 };
+const metadataCall = { requestTimeout: METADATA_TIMEOUT_MS };
 
 export class S3BlobStore implements BlobStore {
   readonly kind = 's3';
   readonly bucket: string;
   readonly client: S3Client;
+  /** One attempt, sub-second: only for check(). */
+  readonly #probeClient: S3Client;
   readonly #partSize: number;
+  readonly circuit: CircuitBreaker;
 
   constructor(o: S3BlobStoreOptions) {
     this.bucket = o.bucket;
     this.#partSize = o.partSize ?? PART_SIZE;
-    this.client = new S3Client({
+    const common: S3ClientConfig = {
       region: o.region,
       endpoint: o.endpoint,
       forcePathStyle: o.forcePathStyle,
       credentials: o.credentials,
       requestChecksumCalculation: 'WHEN_REQUIRED',
       responseChecksumValidation: 'WHEN_REQUIRED',
+    };
+    this.client = new S3Client({
+      ...common,
       retryMode: 'standard',
-      maxAttempts: o.maxAttempts ?? 4,
-      // A store that does not answer must fail fast (typed error), not hang a request.
-      requestHandler: { connectionTimeout: 3000, requestTimeout: 60_000 },
+      maxAttempts: o.maxAttempts ?? 2,
+      // Total limits are per call (metadataCall); transfers are bounded by idleness.
+      requestHandler: { connectionTimeout: CONNECT_TIMEOUT_MS, socketTimeout: IDLE_TIMEOUT_MS, throwOnRequestTimeout: true },
     });
+    this.#probeClient = new S3Client({
+      ...common,
+      maxAttempts: 1,
+      requestHandler: { connectionTimeout: CHECK_TIMEOUT_MS, requestTimeout: CHECK_TIMEOUT_MS, socketTimeout: CHECK_TIMEOUT_MS, throwOnRequestTimeout: true },
+    });
+    this.circuit = new CircuitBreaker(o.circuit ?? CIRCUIT);
+  }
+
+  /** Runs a call through the circuit breaker; failures become StorageErrors. */
+  #guard<T>(fn: () => Promise<T>, classify: (err: unknown) => Verdict = verdictOf): Promise<T> {
+    return this.circuit.run(fn, classify);
+  }
+
+  destroy(): void {
+    this.client.destroy();
+    this.#probeClient.destroy();
   }
 
   async put(key: string, body: Readable | Uint8Array, options: PutOptions = {}): Promise<PutResult> {
     assertValidKey(key);
     const counter = new HashingCounter(options.maxBytes);
     const source = body instanceof Uint8Array ? Readable.from([body]) : body;
+    // A failure of the body (too large, client gone) says nothing about the store.
+    return this.#guard(() => this.#put(key, source, counter, options), (err) => (counter.errored ? 'neutral' : verdictOf(err)));
+  }
+
+  async #put(key: string, source: Readable, counter: HashingCounter, options: PutOptions): Promise<PutResult> {
     // Errors of either side (too large, client gone) destroy both, which fails the Upload,
     // which then aborts its multipart upload: no partial object is left.
     pipeline(source, counter, () => undefined);
@@ -87,49 +133,59 @@ export class S3BlobStore implements BlobStore {
 
   async get(key: string, range?: { start: number; end?: number }): Promise<Readable> {
     assertValidKey(key);
-    try {
-      const res = await this.client.send(
-        new GetObjectCommand({ Bucket: this.bucket, Key: key, Range: range ? `bytes=${range.start}-${range.end ?? ''}` : undefined }),
-      );
-      return res.Body as Readable;
-    } catch (err) {
-      if (status(err) === 404) throw new ObjectNotFoundError(key);
-      throw wrap(err, `reading ${key}`);
-    }
+    return this.#guard(async () => {
+      try {
+        const res = await this.client.send(
+          new GetObjectCommand({ Bucket: this.bucket, Key: key, Range: range ? `bytes=${range.start}-${range.end ?? ''}` : undefined }),
+          metadataCall, // until the answer starts; the body then streams under the idle limit
+        );
+        return res.Body as Readable;
+      } catch (err) {
+        if (status(err) === 404) throw new ObjectNotFoundError(key);
+        throw wrap(err, `reading ${key}`);
+      }
+    });
   }
 
   async head(key: string): Promise<HeadResult | null> {
     assertValidKey(key);
-    try {
-      const res = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
-      return { key, size: res.ContentLength ?? 0, contentType: res.ContentType, lastModified: res.LastModified, metadata: res.Metadata ?? {} };
-    } catch (err) {
-      if (status(err) === 404) return null;
-      throw wrap(err, `inspecting ${key}`);
-    }
+    return this.#guard(async () => {
+      try {
+        const res = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }), metadataCall);
+        return { key, size: res.ContentLength ?? 0, contentType: res.ContentType, lastModified: res.LastModified, metadata: res.Metadata ?? {} };
+      } catch (err) {
+        if (status(err) === 404) return null;
+        throw wrap(err, `inspecting ${key}`);
+      }
+    });
   }
 
   async delete(key: string): Promise<void> {
     assertValidKey(key);
-    try {
-      await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
-    } catch (err) {
-      if (status(err) !== 404) throw wrap(err, `deleting ${key}`);
-    }
+    return this.#guard(async () => {
+      try {
+        await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }), metadataCall);
+      } catch (err) {
+        if (status(err) !== 404) throw wrap(err, `deleting ${key}`);
+      }
+    });
   }
 
   async list(prefix: string, options: { cursor?: string; limit?: number } = {}): Promise<ListPage> {
-    try {
-      const res = await this.client.send(
-        new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: options.cursor, MaxKeys: options.limit ?? 1000 }),
-      );
-      return {
-        objects: (res.Contents ?? []).map((o) => ({ key: o.Key!, size: o.Size ?? 0, lastModified: o.LastModified })),
-        nextCursor: res.IsTruncated ? res.NextContinuationToken : undefined,
-      };
-    } catch (err) {
-      throw wrap(err, `listing ${prefix}`);
-    }
+    return this.#guard(async () => {
+      try {
+        const res = await this.client.send(
+          new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: options.cursor, MaxKeys: options.limit ?? 1000 }),
+          metadataCall,
+        );
+        return {
+          objects: (res.Contents ?? []).map((o) => ({ key: o.Key!, size: o.Size ?? 0, lastModified: o.LastModified })),
+          nextCursor: res.IsTruncated ? res.NextContinuationToken : undefined,
+        };
+      } catch (err) {
+        throw wrap(err, `listing ${prefix}`);
+      }
+    });
   }
 
   async presign(method: 'GET' | 'PUT', key: string, options: { expiresInMs: number; contentType?: string; contentLength?: number }): Promise<PresignedRequest> {
@@ -145,13 +201,25 @@ export class S3BlobStore implements BlobStore {
     return { url, method, headers, expiresAt: new Date(Date.now() + expiresIn * 1000) };
   }
 
+  /** One short attempt; while the circuit is open it answers at once (and later probes). */
   async check(): Promise<void> {
-    try {
-      await this.client.send(new HeadBucketCommand({ Bucket: this.bucket }));
-    } catch (err) {
-      throw wrap(err, `reaching bucket ${this.bucket}`);
-    }
+    return this.#guard(async () => {
+      try {
+        await this.#probeClient.send(new HeadBucketCommand({ Bucket: this.bucket }));
+      } catch (err) {
+        throw wrap(err, `reaching bucket ${this.bucket}`);
+      }
+    });
   }
+}
+
+/** No answer at all (network error, timeout) or a server error is an outage; 4xx is an answer. */
+function verdictOf(err: unknown): Verdict {
+  if (err instanceof ObjectNotFoundError) return 'answered';
+  const cause = err instanceof StorageError ? (err.cause ?? err) : err;
+  if (cause instanceof StorageError) return 'neutral'; // ours (a bad key), not the store's
+  const code = status(cause);
+  return code === undefined || code >= 500 ? 'outage' : 'answered';
 }
 
 function status(err: unknown): number | undefined {

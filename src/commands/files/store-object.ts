@@ -3,6 +3,7 @@
 // transaction fails, remove the object so no orphan is left behind.
 import type { Readable } from 'node:stream';
 import type { Tx } from '../../db/database.ts';
+import { ValidationError } from '../../errors.ts';
 import { ObjectTooLargeError, type PutResult } from '../../storage/blob-store.ts';
 import type { CommandContext } from '../command-context.ts';
 import { UploadTooLargeError } from './errors.ts';
@@ -19,8 +20,12 @@ export async function storeObject(ctx: CommandContext, key: string, upload: Uplo
   try {
     return await ctx.services.blobs.put(key, upload.stream, { contentType: upload.contentType, maxBytes });
   } catch (err) {
+    // A body that failed on the client's side (cut off, disconnected) is the reason, not the
+    // store: report that error (a ValidationError from multipart-upload.ts) instead.
+    const bodyError = (upload.stream as Readable & { errored?: unknown }).errored;
     if (!upload.stream.destroyed) upload.stream.destroy();
     if (err instanceof ObjectTooLargeError) throw new UploadTooLargeError(maxBytes);
+    if (bodyError instanceof ValidationError) throw bodyError;
     throw err;
   }
 }

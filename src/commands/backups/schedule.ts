@@ -1,8 +1,8 @@
 // Scheduled backups (BACKUP_INTERVAL, retention BACKUP_KEEP): one run per interval, never
 // two at once, each run an activity entry — a failed run too, so a silent gap in the
 // recovery point shows up in the activity feed and the log.
-import { backupDatabase } from '../commands/backups/backup-database.ts';
-import { type CommandContext, recordActivity, type Services, SYSTEM_ACTOR } from '../commands/command-context.ts';
+import { backupDatabase } from './backup-database.ts';
+import { type CommandContext, recordActivity, type Services, SYSTEM_ACTOR } from '../command-context.ts';
 
 export interface BackupSchedule {
   /** Stops the timer and waits for a run in progress. */
