@@ -3,6 +3,7 @@
 // with no configuration at all (SQLite + blob folder under ./data).
 import path from 'node:path';
 import { z } from 'zod';
+import { urlScheme } from './redact.ts';
 
 const bool = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
@@ -124,10 +125,23 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-/** Turns `file:./x.db` / `./x.db` into a path; DATABASE_URL overrides DATA_DIR's default. */
+/**
+ * Turns `file:./x.db` / `./x.db` into a path; DATABASE_URL overrides DATA_DIR's default.
+ * Any other scheme (postgresql://…, mysql://…) is refused here, before anything touches the
+ * disk: read as a path it would become a folder named after the URL, password included.
+ * The message names the scheme and never the rest of the URL.
+ */
 function databaseFileFrom(url: string | undefined, dataDir: string): string {
   if (!url) return path.join(dataDir, 'opsgraph.db');
-  const file = url.replace(/^file:/, '').replace(/\?.*$/, '');
+  const scheme = urlScheme(url);
+  if (scheme && scheme !== 'file') {
+    throw new ConfigError(
+      `invalid configuration:\n  DATABASE_URL: the "${scheme}:" scheme is not supported; this build keeps its data in one SQLite ` +
+        'file: give a path or a file: URL (e.g. file:./data/opsgraph.db), or leave DATABASE_URL unset to use DATA_DIR',
+    );
+  }
+  const file = url.replace(/^file:(\/\/(?=\/))?/i, '').replace(/\?.*$/, '');
+  if (!file) throw new ConfigError('invalid configuration:\n  DATABASE_URL: names no file');
   return path.resolve(file);
 }
 

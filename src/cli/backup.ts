@@ -31,15 +31,22 @@ export function registerBackupCommands(program: Command): void {
     .command('backups')
     .description('List the backups in the blob store, newest first.')
     .option('-n, --limit <n>', 'how many to show', '20')
-    .action(async (opts: { limit: string }) => {
+    .option('--json', 'print a JSON array of the backups (key, size, checksum, schema, label, …) for scripts')
+    .action(async (opts: { limit: string; json?: boolean }) => {
       const { describeBackup, listBackupKeys } = await import('../backup/store.ts');
       await withContext(async ({ services }) => {
         const keys = (await listBackupKeys(services.blobs)).slice(0, Number(opts.limit));
-        if (!keys.length) console.log('no backups');
+        const backups = [];
         for (const key of keys) {
           const b = await describeBackup(services.blobs, key);
-          if (b) console.log([b.key, mb(b.size).padStart(10), b.schemaVersion ?? '?', b.label ?? ''].join('  '));
+          if (b) backups.push(b);
         }
+        if (opts.json) {
+          console.log(JSON.stringify(backups, null, 2));
+          return;
+        }
+        if (!backups.length) console.log('no backups');
+        for (const b of backups) console.log([b.key, mb(b.size).padStart(10), b.schemaVersion ?? '?', b.label ?? ''].join('  '));
       });
     });
 

@@ -24,10 +24,17 @@ export function registerKeyCommands(program: Command): void {
   keys
     .command('list')
     .description('List keys (prefix, name, role, created, revoked).')
-    .action(async () => {
+    .option('--json', 'print a JSON array (id, prefix, name, role, createdAt, lastUsedAt, revokedAt) for scripts')
+    .action(async (opts: { json?: boolean }) => {
       await withServices(async ({ db }) => {
         const { listApiKeys } = await import('../auth/api-keys.ts');
         const rows = await listApiKeys(db);
+        if (opts.json) {
+          // Never the hash: it is all an attacker needs to test guesses offline.
+          const keys = rows.map(({ id, prefix, name, role, createdAt, lastUsedAt, revokedAt }) => ({ id, prefix, name, role, createdAt, lastUsedAt, revokedAt }));
+          console.log(JSON.stringify(keys, null, 2));
+          return;
+        }
         if (!rows.length) console.log('no keys');
         for (const k of rows) {
           console.log(

@@ -5,12 +5,17 @@ export function registerMigrateCommand(program: Command): void {
     .command('migrate')
     .description('Apply pending database migrations (serve does this at start). --status only lists them.')
     .option('--status', 'show applied and pending migrations without applying')
-    .action(async (opts: { status?: boolean }) => {
+    .option('--json', 'with --status: print {database, applied, latest, pending, failed} as JSON for scripts')
+    .action(async (opts: { status?: boolean; json?: boolean }) => {
       const { loadConfig } = await import('../config.ts');
       const { applyMigrations, migrationStatus } = await import('../db/migrate.ts');
       const config = loadConfig();
       if (opts.status) {
         const s = await migrationStatus(config.databaseFile);
+        if (opts.json) {
+          console.log(JSON.stringify({ database: config.databaseFile, applied: s.applied, latest: s.latest, pending: s.pending, failed: s.failed }, null, 2));
+          return;
+        }
         console.log(`database: ${config.databaseFile}`);
         console.log(`applied: ${s.applied.length}${s.latest ? ` (latest ${s.latest})` : ''}`);
         console.log(`pending: ${s.pending.length ? s.pending.join(', ') : 'none'}`);

@@ -84,6 +84,9 @@ export const builder = new SchemaBuilder<{
     encodeGlobalID: encodeId,
     decodeGlobalID: decodeId,
     nodesOnConnection: false,
+    // Query.node / Query.nodes are defined in src/graphql/types/node.ts (each id checked on its own).
+    nodeQueryOptions: false,
+    nodesQueryOptions: false,
   },
   complexity: {
     // The limits are enforced before execution by src/graphql/plugins/complexity-limit.ts,

@@ -4,6 +4,7 @@ import { builder, type SchemaLimits, schemaLimits } from './builder.ts';
 import './types/scalars.ts';
 import './types/errors.ts';
 import './types/viewer.ts';
+import './types/node.ts';
 import './types/activity.ts';
 import './types/use-case.ts';
 import './types/domains.ts';

@@ -18,6 +18,7 @@ import type { GraphQLContext } from '../graphql/context.ts';
 import { maskError } from '../graphql/plugins/error-masking.ts';
 import { GRAPHQL_PATH, type GraphQLServer } from '../graphql/yoga.ts';
 import { newRequestId, runWithRequestId } from '../request-context.ts';
+import { KeyedConnections } from './connections.ts';
 
 /** Operations (mostly subscriptions) one WebSocket connection may run at once. */
 const MAX_OPERATIONS_PER_CONNECTION = 50;
@@ -34,6 +35,7 @@ export function attachGraphQLWebSocket(server: http.Server, yoga: GraphQLServer,
   const { config, logger } = services;
   const wsMaskError = (err: unknown) => maskError(logger)(err, 'Unexpected error');
   const wss = new WebSocketServer({ server, path: GRAPHQL_PATH, maxPayload: config.limits.maxRequestBytes });
+  const connections = new KeyedConnections(services.db, logger); // closes a revoked key's sockets (4403)
   const wsServer = useServer<Record<string, unknown>, { actor?: Actor | null; request: http.IncomingMessage }>(
     {
       execute: (args) => (args.rootValue as { execute: typeof import('graphql').execute }).execute(args),
@@ -48,6 +50,7 @@ export function attachGraphQLWebSocket(server: http.Server, yoga: GraphQLServer,
           return false;
         }
         ctx.extra.actor = result.actor;
+        if (result.actor.keyId) connections.add(result.actor.keyId, ctx.extra.socket);
         return true;
       },
       onSubscribe: async (ctx, id, params) => {
@@ -110,5 +113,10 @@ export function attachGraphQLWebSocket(server: http.Server, yoga: GraphQLServer,
     wss,
     KEEP_ALIVE_MS,
   );
-  return wsServer;
+  return {
+    dispose: async () => {
+      connections.close();
+      await wsServer.dispose();
+    },
+  };
 }

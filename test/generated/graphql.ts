@@ -18,7 +18,7 @@ export type Scalars = {
   BigInt: { input: number | string; output: number | string; }
   /** An instant as an ISO-8601 string in UTC, e.g. 2026-01-31T12:00:00.000Z. */
   DateTime: { input: string; output: string; }
-  /** A file sent with the GraphQL multipart request (see README: uploading files). */
+  /** A file sent with the GraphQL multipart request (see docs/files.md#uploading-from-a-frontend). */
   File: { input: File; output: File; }
   /** Any JSON value. */
   JSON: { input: unknown; output: unknown; }
@@ -908,7 +908,9 @@ export type Query = {
   model?: Maybe<Model>;
   modelVersions: QueryModelVersionsConnection;
   models: QueryModelsConnection;
+  /** The object with this global id, or null when there is none. A malformed id, or one of a type that is not a Node, is a BAD_USER_INPUT error. */
   node?: Maybe<Node>;
+  /** The objects with these global ids, in the same order. An id with no object answers null; a malformed id, or one of a type that is not a Node, answers null with a BAD_USER_INPUT error at its position (the other ids still load). */
   nodes: Array<Maybe<Node>>;
   registrySettings: RegistrySettings;
   registryStats: RegistryStats;
