@@ -78,7 +78,14 @@ export function attachGraphQLWebSocket(server: http.Server, yoga: GraphQLServer,
             actor: ctx.extra.actor ?? null,
             requestId,
           });
-          const document = parse(params.query);
+          // A syntax error is this operation's error, not the connection's (graphql-ws would close it with 4500).
+          let document: ReturnType<typeof parse>;
+          try {
+            document = parse(params.query);
+          } catch (err) {
+            if (err instanceof GraphQLError || (err as Error)?.name === 'GraphQLError') return [err as GraphQLError];
+            throw err;
+          }
           const errors = validate(schema, document);
           if (errors.length) return errors;
           const contextValue = (await contextFactory()) as GraphQLContext & ConnectionHooks;
