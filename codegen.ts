@@ -10,7 +10,10 @@ const config: CodegenConfig = {
   generates: {
     'test/generated/': {
       preset: 'client',
-      presetConfig: { fragmentMasking: false },
+      // persistedDocuments: also writes test/generated/persisted-documents.json (sha256 → document),
+      // the file a server loads with PERSISTED_DOCUMENTS; each document carries its hash in
+      // `__meta__.hash`, which clients send as {"documentId": …} (docs/clients.md).
+      presetConfig: { fragmentMasking: false, persistedDocuments: { hashAlgorithm: 'sha256' } },
       config: {
         enumsAsTypes: true,
         useTypeImports: true,

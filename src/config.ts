@@ -84,6 +84,11 @@ const EnvSchema = z.object({
   BACKUP_INTERVAL: duration.optional(),
   BACKUP_KEEP: int(1, 100_000).optional(),
   SHUTDOWN_GRACE: duration.default(parseDuration('10s')),
+
+  /** A persisted-documents.json (hash → document) or a folder of them (GraphQL Code Generator's client preset). */
+  PERSISTED_DOCUMENTS: z.string().optional(),
+  /** off: any document; below-admin: viewers and editors only persisted ones; all: everyone only persisted ones. */
+  PERSISTED_DOCUMENTS_ONLY: z.enum(['off', 'below-admin', 'all']).default('off'),
 });
 
 export type Role = z.infer<typeof role>;
@@ -119,6 +124,7 @@ export interface Config {
   };
   backups: { intervalMs?: number; keep?: number };
   shutdownGraceMs: number;
+  persistedDocuments: { path?: string; only: 'off' | 'below-admin' | 'all' };
 }
 
 export class ConfigError extends Error {
@@ -157,6 +163,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   const dataDir = path.resolve(e.DATA_DIR);
   const kind = e.BLOB_STORE ?? (e.S3_BUCKET ? 's3' : 'fs');
   if (kind === 's3' && !e.S3_BUCKET) throw new ConfigError('invalid configuration:\n  S3_BUCKET: required when BLOB_STORE=s3');
+  if (e.PERSISTED_DOCUMENTS_ONLY !== 'off' && !e.PERSISTED_DOCUMENTS) {
+    throw new ConfigError('invalid configuration:\n  PERSISTED_DOCUMENTS_ONLY: needs PERSISTED_DOCUMENTS (the persisted-documents.json file or folder)');
+  }
   const config: Config = {
     dataDir,
     databaseFile: databaseFileFrom(e.DATABASE_URL, dataDir),
@@ -194,6 +203,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     },
     backups: { intervalMs: e.BACKUP_INTERVAL, keep: e.BACKUP_KEEP },
     shutdownGraceMs: e.SHUTDOWN_GRACE,
+    persistedDocuments: { path: e.PERSISTED_DOCUMENTS && path.resolve(e.PERSISTED_DOCUMENTS), only: e.PERSISTED_DOCUMENTS_ONLY },
   };
   return { ...config, ...overrides };
 }

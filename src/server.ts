@@ -34,7 +34,7 @@ function requestIdOf(req: http.IncomingMessage): string {
 
 export async function startServer(services: Services, opts: { onClose?: () => Promise<void> } = {}): Promise<RunningServer> {
   const { config, logger } = services;
-  const metrics = createMetrics();
+  const metrics = createMetrics({ blobs: services.blobs, logger });
   const verifier = new KeyVerifier(services.db);
   services.db.onReplaced(() => verifier.clear()); // a restore brings back other keys
   const yoga = createGraphQL(services, metrics, verifier);
@@ -57,7 +57,7 @@ export async function startServer(services: Services, opts: { onClose?: () => Pr
       });
     });
   });
-  const ws = attachGraphQLWebSocket(server, yoga, services, verifier);
+  const ws = attachGraphQLWebSocket(server, yoga, services, verifier, metrics);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -21,7 +21,7 @@ describe('HTTP endpoints', () => {
   it('/metrics exposes Prometheus text including GraphQL operation timings', async () => {
     await t.client('viewer').request('{ viewer { role } }');
     const text = await (await fetch(new URL('/metrics', base))).text();
-    expect(text).toMatch(/opsgraph_graphql_operation_seconds_count\{type="query",status="ok"\} [1-9]/);
+    expect(text).toMatch(/opsgraph_graphql_operation_seconds_count\{operation="anonymous",type="query",status="ok"\} [1-9]/);
     expect(text).toContain('process_cpu_user_seconds_total');
   });
 

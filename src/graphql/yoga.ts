@@ -13,10 +13,14 @@ import type { Metrics } from '../metrics.ts';
 import { currentRequestId, newRequestId } from '../request-context.ts';
 import { schemaLimits } from './builder.ts';
 import type { GraphQLContext } from './context.ts';
+import { useResponseCompression } from '../http/compression.ts';
+import { useGraphiQLCache } from '../http/graphiql-cache.ts';
 import { useComplexityLimit } from './plugins/complexity-limit.ts';
 import { maskError } from './plugins/error-masking.ts';
 import { useOperationLog } from './plugins/operation-log.ts';
 import { usePageSizeLimit } from './plugins/page-size-limit.ts';
+import { trustedDocumentsOf, usePersistedDocuments } from './plugins/persisted-documents.ts';
+import { useRequestMetrics } from './plugins/request-metrics.ts';
 import { useSqlCounter } from './plugins/sql-counter.ts';
 import { buildSchema } from './schema.ts';
 
@@ -46,6 +50,8 @@ export const AUTH_REQUIRED = 'authentication required: send "Authorization: Bear
 export function createGraphQL(services: Services, metrics: Metrics, verifier: KeyVerifier): GraphQLServer {
   const { config, logger } = services;
   const schema = buildSchema(config.limits);
+  const trusted = trustedDocumentsOf(config);
+  if (trusted) metrics.operationNames.know(trusted.operationNames);
   return createYoga<ServerContext, GraphQLContext>({
     schema,
     graphqlEndpoint: GRAPHQL_PATH,
@@ -73,6 +79,10 @@ export function createGraphQL(services: Services, metrics: Metrics, verifier: Ke
       usePageSizeLimit(config.limits.maxPageSize),
       useOperationLog(logger, metrics),
       useReaderLeaseRelease(),
+      ...(trusted ? [usePersistedDocuments(trusted, config.persistedDocuments.only)] : []),
+      useRequestMetrics(metrics),
+      useGraphiQLCache(),
+      useResponseCompression(),
     ],
     context: async (initial): Promise<GraphQLContext> => {
       // The request's reader is fixed here, at request start, through a lease: a restore

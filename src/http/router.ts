@@ -8,6 +8,7 @@ import { bearerToken, resolveActor } from '../auth/resolve-actor.ts';
 import type { Services } from '../commands/command-context.ts';
 import { AUTH_REQUIRED, GRAPHQL_PATH, type GraphQLServer } from '../graphql/yoga.ts';
 import type { Metrics } from '../metrics.ts';
+import { sendCompressible } from './compression.ts';
 import { checkReadiness } from './readiness.ts';
 import { BodyTooLargeError, readCappedBody, refuseAndDrain } from './request-body.ts';
 import { type RouteHandler, sendGraphQLError, sendJson } from './respond.ts';
@@ -33,21 +34,21 @@ export function createRouter(o: RouterOptions) {
 
   return async function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    metrics.observeHttpResponse(url.pathname, res);
     if (url.pathname === '/healthz') return sendJson(res, o.isClosing() ? 503 : 200, { status: o.isClosing() ? 'closing' : 'ok' });
     if (url.pathname === '/readyz') {
       const { ok, checks } = await checkReadiness(services, o.isClosing());
       return sendJson(res, ok ? 200 : 503, { status: ok ? 'ok' : 'unavailable', checks });
     }
     if (url.pathname === '/metrics') {
-      res.writeHead(200, { 'content-type': metrics.registry.contentType });
-      res.end(await metrics.registry.metrics());
-      return;
+      return sendCompressible(req, res, 200, metrics.registry.contentType, await metrics.registry.metrics());
     }
 
     let actor: import('../commands/command-context.ts').Actor | null | undefined;
     if (url.pathname === GRAPHQL_PATH && req.method !== 'OPTIONS' && !isGraphiQLPage(req)) {
       const result = await resolveActor(bearerToken(req.headers.authorization), verifier, config);
       if (!result.ok || !result.actor) {
+        metrics.errors.inc({ code: 'UNAUTHENTICATED', transport: 'http' });
         return refuseAndDrain(req, () => sendGraphQLError(res, 401, 'UNAUTHENTICATED', result.ok ? AUTH_REQUIRED : result.reason));
       }
       actor = result.actor;
@@ -61,6 +62,7 @@ export function createRouter(o: RouterOptions) {
       if (declared !== undefined) {
         const length = Number(declared);
         if (length > cap) {
+          metrics.errors.inc({ code: 'PAYLOAD_TOO_LARGE', transport: 'http' });
           return refuseAndDrain(req, () => sendGraphQLError(res, 413, 'PAYLOAD_TOO_LARGE', `request body is ${length} bytes; the limit is ${cap} bytes`));
         }
       } else {
@@ -69,6 +71,7 @@ export function createRouter(o: RouterOptions) {
           (req as http.IncomingMessage & { body?: Buffer }).body = await readCappedBody(req, cap);
         } catch (err) {
           if (!(err instanceof BodyTooLargeError)) throw err;
+          metrics.errors.inc({ code: 'PAYLOAD_TOO_LARGE', transport: 'http' });
           return refuseAndDrain(req, () => sendGraphQLError(res, 413, 'PAYLOAD_TOO_LARGE', `request body exceeds the limit of ${cap} bytes`));
         }
       }

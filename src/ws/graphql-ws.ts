@@ -17,8 +17,11 @@ import { shareKey, subscribeShared } from '../events/shared-execution.ts';
 import type { GraphQLContext } from '../graphql/context.ts';
 import { maskError } from '../graphql/plugins/error-masking.ts';
 import { GRAPHQL_PATH, type GraphQLServer } from '../graphql/yoga.ts';
+import type { Metrics } from '../metrics.ts';
+import { trustedDocumentsOf, resolveWebSocketDocument } from '../graphql/plugins/persisted-documents.ts';
 import { newRequestId, runWithRequestId } from '../request-context.ts';
 import { KeyedConnections } from './connections.ts';
+import { observeWebSocket } from './ws-metrics.ts';
 
 /** Operations (mostly subscriptions) one WebSocket connection may run at once. */
 const MAX_OPERATIONS_PER_CONNECTION = 50;
@@ -31,13 +34,15 @@ export interface GraphQLWebSocket {
   dispose(): void | Promise<void>;
 }
 
-export function attachGraphQLWebSocket(server: http.Server, yoga: GraphQLServer, services: Services, verifier: KeyVerifier): GraphQLWebSocket {
+export function attachGraphQLWebSocket(server: http.Server, yoga: GraphQLServer, services: Services, verifier: KeyVerifier, metrics: Metrics): GraphQLWebSocket {
   const { config, logger } = services;
   const wsMaskError = (err: unknown) => maskError(logger)(err, 'Unexpected error');
   const wss = new WebSocketServer({ server, path: GRAPHQL_PATH, maxPayload: config.limits.maxRequestBytes });
   const connections = new KeyedConnections(services.db, logger); // closes a revoked key's sockets (4403)
+  const trusted = trustedDocumentsOf(config);
   const wsServer = useServer<Record<string, unknown>, { actor?: Actor | null; request: http.IncomingMessage }>(
     {
+      ...observeWebSocket(wss, metrics),
       execute: (args) => (args.rootValue as { execute: typeof import('graphql').execute }).execute(args),
       subscribe: (args) => (args.rootValue as { subscribe: typeof import('graphql').subscribe }).subscribe(args),
       onConnect: async (ctx) => {
@@ -63,6 +68,10 @@ export function attachGraphQLWebSocket(server: http.Server, yoga: GraphQLServer,
         // the message of any masked error it produces.
         const requestId = newRequestId();
         const socket = ctx.extra.socket;
+        // Trusted documents (src/graphql/plugins/persisted-documents.ts): from here on `query` is the document's text.
+        const resolved = resolveWebSocketDocument(trusted, config.persistedDocuments.only, params, ctx.extra.actor);
+        if ('error' in resolved) return [resolved.error];
+        params = { ...params, query: resolved.query };
         return runWithRequestId(requestId, async () => {
           const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
             ...ctx,
@@ -72,7 +81,14 @@ export function attachGraphQLWebSocket(server: http.Server, yoga: GraphQLServer,
             actor: ctx.extra.actor ?? null,
             requestId,
           });
-          const document = parse(params.query);
+          // A syntax error is this operation's error, not the connection's (graphql-ws would close it with 4500).
+          let document: ReturnType<typeof parse>;
+          try {
+            document = parse(params.query);
+          } catch (err) {
+            if (err instanceof GraphQLError || (err as Error)?.name === 'GraphQLError') return [err as GraphQLError];
+            throw err;
+          }
           const errors = validate(schema, document);
           if (errors.length) return errors;
           const contextValue = (await contextFactory()) as GraphQLContext & ConnectionHooks;

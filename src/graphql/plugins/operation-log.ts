@@ -21,8 +21,9 @@ export function useOperationLog(logger: Logger, metrics: Metrics): Plugin<GraphQ
           const status = result.errors?.length ? 'error' : 'ok';
           const ctx = args.contextValue as unknown as GraphQLContext & Record<symbol, { statements: number } | undefined>;
           const sql = ctx[SQL_TALLY]?.statements ?? 0;
-          metrics.operations.observe({ type, status }, ms / 1000);
-          metrics.sqlStatements.inc(sql);
+          const operation = metrics.operationNames.label(name === 'anonymous' ? undefined : name);
+          metrics.operations.observe({ operation, type, status }, ms / 1000);
+          metrics.operationSql.observe({ operation, type }, sql);
           logger.info({ requestId: ctx.requestId, op: name, type, ms: Math.round(ms * 100) / 100, status, sql, actor: ctx.actor?.label }, 'graphql');
         },
       };

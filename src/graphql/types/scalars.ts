@@ -74,7 +74,7 @@ export const SortDirection = builder.enumType('SortDirection', { values: ['ASC',
 
 // Uploads through the GraphQL multipart request spec (Yoga parses it into a WHATWG File).
 builder.scalarType('File', {
-  description: 'A file sent with the GraphQL multipart request (see docs/files.md#uploading-from-a-frontend).',
+  description: 'A file sent with the GraphQL multipart request (see docs/clients.md#uploads).',
   serialize: () => {
     throw new Error('File is an input-only scalar');
   },
