@@ -69,7 +69,14 @@ export function attachGraphQLWebSocket(server: http.Server, yoga: GraphQLServer,
             actor: ctx.extra.actor ?? null,
             requestId,
           });
-          const document = parse(params.query);
+          // A refused document or variables (limits, syntax) fail this operation alone:
+          // anything thrown out of onSubscribe would close the whole socket with 4500.
+          let document: ReturnType<typeof parse>;
+          try {
+            document = parse(params.query);
+          } catch (err) {
+            return [err instanceof Error && err.name === 'GraphQLError' ? (err as GraphQLError) : (wsMaskError(err) as GraphQLError)];
+          }
           const errors = validate(schema, document);
           if (errors.length) return errors;
           const contextValue = (await contextFactory()) as GraphQLContext & ConnectionHooks;
