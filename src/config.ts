@@ -74,6 +74,18 @@ const EnvSchema = z.object({
   MAX_QUERY_DEPTH: int(2, 100).default(12),
   MAX_QUERY_COMPLEXITY: int(10, 1_000_000).default(5000),
   MAX_QUERY_BREADTH: int(10, 100_000).default(500),
+  // Checked before validation (src/graphql/plugins/document-limits.ts): a request stays well
+  // under ~100 ms of CPU at these. The largest documents the tests and clients send use
+  // ~250 tokens and ~70 fields; 200 copies of one field (the overlap check's
+  // worst case) validate in ~40 ms.
+  MAX_INTROSPECTION_DEPTH: int(2, 100).default(20),
+  MAX_QUERY_TOKENS: int(50, 100_000).default(2000),
+  MAX_QUERY_FIELDS: int(10, 10_000).default(200),
+  MAX_QUERY_ALIASES: int(0, 10_000).default(30),
+  MAX_QUERY_DIRECTIVES: int(0, 10_000).default(30),
+  MAX_QUERY_NESTING: int(8, 1000).default(64),
+  MAX_INPUT_DEPTH: int(2, 1000).default(32),
+  MAX_LIST_ITEMS: int(1, 100_000).default(100),
   DEFAULT_PAGE_SIZE: int(1, 1000).default(20),
   MAX_PAGE_SIZE: int(1, 10_000).default(100),
   MAX_REQUEST_BYTES: bytes.default(parseBytes('1mb')),
@@ -117,6 +129,14 @@ export interface Config {
     maxDepth: number;
     maxComplexity: number;
     maxBreadth: number;
+    maxIntrospectionDepth: number;
+    maxTokens: number;
+    maxFields: number;
+    maxAliases: number;
+    maxDirectives: number;
+    maxNesting: number;
+    maxInputDepth: number;
+    maxListItems: number;
     defaultPageSize: number;
     maxPageSize: number;
     maxRequestBytes: number;
@@ -196,6 +216,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       maxDepth: e.MAX_QUERY_DEPTH,
       maxComplexity: e.MAX_QUERY_COMPLEXITY,
       maxBreadth: e.MAX_QUERY_BREADTH,
+      maxIntrospectionDepth: e.MAX_INTROSPECTION_DEPTH,
+      maxTokens: e.MAX_QUERY_TOKENS,
+      maxFields: e.MAX_QUERY_FIELDS,
+      maxAliases: e.MAX_QUERY_ALIASES,
+      maxDirectives: e.MAX_QUERY_DIRECTIVES,
+      maxNesting: e.MAX_QUERY_NESTING,
+      maxInputDepth: e.MAX_INPUT_DEPTH,
+      maxListItems: e.MAX_LIST_ITEMS,
       defaultPageSize: e.DEFAULT_PAGE_SIZE,
       maxPageSize: e.MAX_PAGE_SIZE,
       maxRequestBytes: e.MAX_REQUEST_BYTES,

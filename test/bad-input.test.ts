@@ -98,11 +98,14 @@ describe('bad input', () => {
   it('a 600-field query is refused by the breadth limit every time, and never executed', async () => {
     // The figures are remembered per document and variables (src/graphql/plugins/complexity-limit.ts):
     // the second request takes the remembered figure and must be refused just the same.
-    const wide = Array.from({ length: 600 }, (_, i) => `f${i}: name`).join(' ');
-    const query = `query ($n: Int) { useCases(first: $n) { edges { node { id ${wide} } } } }`;
+    // Breadth counts fragments where they are spread: 6 aliased spreads of a 100-field fragment
+    // stay under the document limits (fields and aliases as written; test/limits.test.ts).
+    const fragment = `fragment Wide on UseCase { ${Array.from({ length: 100 }, () => 'name').join(' ')} }`;
+    const wide = Array.from({ length: 6 }, (_, i) => `u${i}: useCases(first: $n) { edges { node { id ...Wide } } }`).join(' ');
+    const query = `query ($n: Int) { ${wide} } ${fragment}`;
     for (const n of [1, 1, 2]) {
       const refused = await post({ query, variables: { n } });
-      expect(refused.json.errors?.[0]?.message).toMatch(/maximum breadth \(breadth: 60\d, max: 500\)/);
+      expect(refused.json.errors?.[0]?.message).toMatch(/maximum breadth \(breadth: 624, max: 500\)/);
       expect(refused.json.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
       expect(refused.json.data ?? null).toBeNull();
     }

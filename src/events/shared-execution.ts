@@ -19,7 +19,12 @@ type MaskError = (error: unknown) => Error;
 
 const sharedResults = new WeakMap<object, Map<string, Promise<ExecutionResult>>>();
 
-/** What makes two subscribers' results identical: the operation, its variables, and the role (auth depends on nothing else). */
+/**
+ * What makes two subscribers' results identical: the operation, its variables, and the role
+ * (auth depends on nothing else). The variables arrive here already bounded in depth (checked
+ * when the document is parsed, src/graphql/plugins/input-limits.ts), so this stringify cannot
+ * overflow the stack.
+ */
 export function shareKey(query: string, operationName: string | null | undefined, variables: unknown, role: string): string {
   return JSON.stringify([query, operationName ?? null, variables ?? null, role]);
 }

@@ -16,6 +16,9 @@ import type { GraphQLContext } from './context.ts';
 import { useResponseCompression } from '../http/compression.ts';
 import { useGraphiQLCache } from '../http/graphiql-cache.ts';
 import { useComplexityLimit } from './plugins/complexity-limit.ts';
+import { useDocumentLimits } from './plugins/document-limits.ts';
+import { useInputLimits } from './plugins/input-limits.ts';
+import { jitCanEmbedLiterals } from './plugins/jit-literals.ts';
 import { maskError } from './plugins/error-masking.ts';
 import { useOperationLog } from './plugins/operation-log.ts';
 import { usePageSizeLimit } from './plugins/page-size-limit.ts';
@@ -74,6 +77,8 @@ export function createGraphQL(services: Services, metrics: Metrics, verifier: Ke
     maskedErrors: { maskError: maskError(logger) },
     plugins: [
       useCompiledExecution(),
+      useInputLimits(config.limits),
+      useDocumentLimits(config.limits),
       useComplexityLimit(schemaLimits),
       useSqlCounter(config.debugSql),
       usePageSizeLimit(config.limits.maxPageSize),
@@ -131,7 +136,13 @@ export function createGraphQL(services: Services, metrics: Metrics, verifier: Ke
  * run once per event and are shared between subscribers (src/events/shared-execution.ts).
  */
 function useCompiledExecution() {
-  return useGraphQlJit({}, { enableIf: (args) => getOperationAST(args.document, args.operationName)?.operation !== 'subscription' });
+  return useGraphQlJit(
+    {},
+    {
+      enableIf: (args) =>
+        getOperationAST(args.document, args.operationName)?.operation !== 'subscription' && jitCanEmbedLiterals(args.schema, args.document),
+    },
+  );
 }
 
 /** Subscriptions outlive any restore: they drop the request's reader lease when they start. */

@@ -81,13 +81,13 @@ export function attachGraphQLWebSocket(server: http.Server, yoga: GraphQLServer,
             actor: ctx.extra.actor ?? null,
             requestId,
           });
-          // A syntax error is this operation's error, not the connection's (graphql-ws would close it with 4500).
+          // A refused document or variables (limits, syntax) fail this operation alone:
+          // anything thrown out of onSubscribe would close the whole socket with 4500.
           let document: ReturnType<typeof parse>;
           try {
             document = parse(params.query);
           } catch (err) {
-            if (err instanceof GraphQLError || (err as Error)?.name === 'GraphQLError') return [err as GraphQLError];
-            throw err;
+            return [err instanceof Error && err.name === 'GraphQLError' ? (err as GraphQLError) : (wsMaskError(err) as GraphQLError)];
           }
           const errors = validate(schema, document);
           if (errors.length) return errors;

@@ -36,6 +36,7 @@ const ArtifactQuery = builder.inputType('ArtifactQuery', {
   }),
 });
 
+/** Enforced before execution for every list argument (src/graphql/plugins/input-limits.ts). */
 const MAX_QUERIES = 50;
 
 builder.queryField('artifacts', (t) =>
@@ -43,7 +44,7 @@ builder.queryField('artifacts', (t) =>
     type: 'Artifact',
     cursor: 'id',
     description: 'Artifacts matching any of `queries` (OR-ed), newest first. No queries: all artifacts.',
-    args: { queries: t.arg({ type: [ArtifactQuery] }) },
+    args: { queries: t.arg({ type: [ArtifactQuery], description: `At most ${MAX_QUERIES}.`, extensions: { maxItems: MAX_QUERIES } }) },
     totalCount: (_parent, args, ctx) => ctx.reader.artifact.count({ where: artifactWhere(args.queries) }),
     resolve: (query, _root, args, ctx) =>
       ctx.reader.artifact.findMany({ ...query, where: artifactWhere(args.queries), orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] }),
@@ -52,7 +53,6 @@ builder.queryField('artifacts', (t) =>
 
 function artifactWhere(queries: ReadonlyArray<{ name: string; types?: readonly string[] | null }> | null | undefined) {
   if (!queries?.length) return {};
-  if (queries.length > MAX_QUERIES) throw new ValidationError('queries', `at most ${MAX_QUERIES} queries at once`);
   // Prisma reads an empty object inside OR as "matches nothing": a match-all query is no filter.
   if (queries.some((q) => q.name === '*' && !q.types?.length)) return {};
   return {
