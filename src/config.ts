@@ -83,6 +83,13 @@ const EnvSchema = z.object({
   BACKUP_INTERVAL: duration.optional(),
   BACKUP_KEEP: int(1, 100_000).optional(),
   SHUTDOWN_GRACE: duration.default(parseDuration('10s')),
+
+  /** The upstream PostgreSQL of the extraction workflow (seed 003): postgresql://user:pass@host/db */
+  UPSTREAM_DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL').optional(),
+  UPSTREAM_BATCH_SIZE: int(1, 50_000).default(1000),
+  EXTRACTION_MAX_RETRIES: int(0, 100).default(3),
+  EXTRACTION_ARTIFACT_MAX_BYTES: bytes.default(parseBytes('20mb')),
+  EXTRACTION_DEFAULT_LEASE: duration.default(parseDuration('10m')),
 });
 
 export type Role = z.infer<typeof role>;
@@ -118,6 +125,8 @@ export interface Config {
   };
   backups: { intervalMs?: number; keep?: number };
   shutdownGraceMs: number;
+  upstream: { url?: string; batchSize: number };
+  extraction: { maxRetries: number; artifactMaxBytes: number; defaultLeaseMs: number };
 }
 
 export class ConfigError extends Error {
@@ -180,6 +189,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     },
     backups: { intervalMs: e.BACKUP_INTERVAL, keep: e.BACKUP_KEEP },
     shutdownGraceMs: e.SHUTDOWN_GRACE,
+    upstream: { url: e.UPSTREAM_DATABASE_URL, batchSize: e.UPSTREAM_BATCH_SIZE },
+    extraction: {
+      maxRetries: e.EXTRACTION_MAX_RETRIES,
+      artifactMaxBytes: e.EXTRACTION_ARTIFACT_MAX_BYTES,
+      defaultLeaseMs: e.EXTRACTION_DEFAULT_LEASE,
+    },
   };
   return { ...config, ...overrides };
 }
