@@ -26,6 +26,7 @@ import { startBackupSchedule } from './backup/schedule.ts';
 import { READER_LEASE, releaseRequestReader } from './db/database.ts';
 import { CLOSE_CONNECTION, type ConnectionHooks } from './events/connection-hooks.ts';
 import { shareKey, subscribeShared } from './events/shared-execution.ts';
+import { serveExtractionArtifact } from './http/extraction-artifacts.ts';
 
 export const GRAPHQL_PATH = '/graphql';
 /** Operations (mostly subscriptions) one WebSocket connection may run at once. */
@@ -213,6 +214,7 @@ export async function startServer(services: Services, opts: { onClose?: () => Pr
       res.end(await metrics.registry.metrics());
       return;
     }
+    if (await serveExtractionArtifact(req, res, services)) return;
     for (const handler of extraRoutes) if (await handler(req, res, services)) return;
     if (url.pathname === GRAPHQL_PATH && req.method === 'POST') {
       const multipart = (req.headers['content-type'] ?? '').startsWith('multipart/');
