@@ -421,6 +421,23 @@ export type ExportJobsPayload = {
   yaml: Scalars['String']['output'];
 };
 
+export type ExportToUpstreamInput = {
+  /** Report what would be written; write nothing. */
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+export type ExportToUpstreamPayload = {
+  __typename?: 'ExportToUpstreamPayload';
+  batches: Scalars['Int']['output'];
+  dryRun: Scalars['Boolean']['output'];
+  inserted: Scalars['Int']['output'];
+  officeIds: Array<Scalars['String']['output']>;
+  /** Unsynced validated offices sent (or, dry run, that would be). */
+  offices: Scalars['Int']['output'];
+  updated: Scalars['Int']['output'];
+  upstream: Scalars['String']['output'];
+};
+
 export type ExtractedOffice = {
   __typename?: 'ExtractedOffice';
   address?: Maybe<Scalars['String']['output']>;
@@ -896,12 +913,14 @@ export type Mutation = {
   deleteModelVersion: MutationDeleteModelVersionResult;
   enqueueExtractions: MutationEnqueueExtractionsResult;
   exportJobs: MutationExportJobsResult;
+  exportToUpstream: MutationExportToUpstreamResult;
   failExtraction: MutationFailExtractionResult;
   importJobs: MutationImportJobsResult;
   promoteModelVersion: MutationPromoteModelVersionResult;
   recordEvaluationResults: MutationRecordEvaluationResultsResult;
   registerModelVersion: MutationRegisterModelVersionResult;
   restoreDatabase: MutationRestoreDatabaseResult;
+  syncFromUpstream: MutationSyncFromUpstreamResult;
   transitionUseCase: MutationTransitionUseCaseResult;
   updateJob: MutationUpdateJobResult;
   updateRegistrySettings: MutationUpdateRegistrySettingsResult;
@@ -996,6 +1015,12 @@ export type MutationExportJobsArgs = {
 
 
 /** Each mutation is one transaction with its activity entry. */
+export type MutationExportToUpstreamArgs = {
+  input: ExportToUpstreamInput;
+};
+
+
+/** Each mutation is one transaction with its activity entry. */
 export type MutationFailExtractionArgs = {
   input: FailExtractionInput;
 };
@@ -1028,6 +1053,12 @@ export type MutationRegisterModelVersionArgs = {
 /** Each mutation is one transaction with its activity entry. */
 export type MutationRestoreDatabaseArgs = {
   input: RestoreDatabaseInput;
+};
+
+
+/** Each mutation is one transaction with its activity entry. */
+export type MutationSyncFromUpstreamArgs = {
+  input: SyncFromUpstreamInput;
 };
 
 
@@ -1094,6 +1125,8 @@ export type MutationEnqueueExtractionsResult = ConflictError | EnqueueExtraction
 
 export type MutationExportJobsResult = ConflictError | ExportJobsPayload | NotFoundError | StorageError | ValidationError;
 
+export type MutationExportToUpstreamResult = ConflictError | ExportToUpstreamPayload | NotFoundError | UpstreamError | UpstreamNotConfiguredError | ValidationError;
+
 export type MutationFailExtractionResult = ConflictError | FailExtractionPayload | InvalidTransitionError | LeaseConflictError | NotFoundError | StaleVersionError | ValidationError;
 
 export type MutationImportJobsResult = ConflictError | ImportJobsPayload | NotFoundError | ValidationError;
@@ -1105,6 +1138,8 @@ export type MutationRecordEvaluationResultsResult = ConflictError | NotFoundErro
 export type MutationRegisterModelVersionResult = ConflictError | NotFoundError | RegisterModelVersionPayload | StorageError | UploadTooLargeError | ValidationError;
 
 export type MutationRestoreDatabaseResult = BackupError | ConflictError | NotFoundError | RestoreDatabasePayload | ValidationError;
+
+export type MutationSyncFromUpstreamResult = ConflictError | NotFoundError | SyncFromUpstreamPayload | UpstreamError | UpstreamNotConfiguredError | ValidationError;
 
 export type MutationTransitionUseCaseResult = ConflictError | InvalidTransitionError | NotFoundError | StaleVersionError | TransitionUseCasePayload | ValidationError;
 
@@ -1202,6 +1237,8 @@ export type Query = {
   registryStats: RegistryStats;
   /** Full-text search over name, product, persona, setting, emotion, hook and brand. Every word must match (the last as a prefix, accents ignored); search syntax in the text is treated as plain words. */
   searchJobs: QuerySearchJobsResult;
+  /** Counts on both sides, unsynced offices and the last pull and push (the same report as `opsgraph upstream status --json`). */
+  upstreamStatus: Scalars['JSON']['output'];
   useCase?: Maybe<UseCase>;
   useCaseStateMachine: UseCaseStateMachine;
   useCases: QueryUseCasesConnection;
@@ -1617,6 +1654,24 @@ export type SubscriptionActivityAddedArgs = {
   filter?: InputMaybe<ActivityAddedFilter>;
 };
 
+export type SyncFromUpstreamInput = {
+  /** Rows read per upstream round trip (default UPSTREAM_BATCH_SIZE). */
+  batchSize?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type SyncFromUpstreamPayload = {
+  __typename?: 'SyncFromUpstreamPayload';
+  inserted: Scalars['Int']['output'];
+  /** Local members upstream no longer lists as current. */
+  markedNotCurrent: Scalars['Int']['output'];
+  /** Current members read upstream. */
+  read: Scalars['Int']['output'];
+  unchanged: Scalars['Int']['output'];
+  updated: Scalars['Int']['output'];
+  /** host:port/database (never the credentials). */
+  upstream: Scalars['String']['output'];
+};
+
 export type TransitionRule = {
   __typename?: 'TransitionRule';
   description: Scalars['String']['output'];
@@ -1704,6 +1759,20 @@ export type UploadTooLargeError = DomainError & {
   __typename?: 'UploadTooLargeError';
   code: Scalars['String']['output'];
   maxBytes: Scalars['BigInt']['output'];
+  message: Scalars['String']['output'];
+};
+
+/** The upstream PostgreSQL was unreachable, refused the credentials, or failed a statement. Nothing changed locally. */
+export type UpstreamError = DomainError & {
+  __typename?: 'UpstreamError';
+  code: Scalars['String']['output'];
+  host: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+};
+
+export type UpstreamNotConfiguredError = DomainError & {
+  __typename?: 'UpstreamNotConfiguredError';
+  code: Scalars['String']['output'];
   message: Scalars['String']['output'];
 };
 

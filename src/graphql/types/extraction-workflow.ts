@@ -2,4 +2,5 @@
 import './member.ts';
 import './validated-office.ts';
 import './extraction.ts';
+import './upstream.ts';
 export {};
