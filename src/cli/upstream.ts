@@ -76,4 +76,21 @@ export function registerUpstreamCommands(program: Command): void {
       );
       if (!r) process.exitCode = 3;
     });
+
+  upstream
+    .command('import-use-cases')
+    .description("Import seed 000's legacy PostgreSQL `use_cases` table (idempotent by id; unknown states are listed, not guessed).")
+    .option('--dry-run', 'report what would be imported; write nothing')
+    .option('--json', 'print the report as JSON')
+    .action(async (opts: { dryRun?: boolean; json?: boolean }) => {
+      const { importUseCases } = await import('../commands/upstream/import-use-cases.ts');
+      const r = await withCliContext((ctx) => importUseCases(ctx, { dryRun: opts.dryRun }));
+      if (opts.json) console.log(JSON.stringify(r, null, 2));
+      else {
+        console.log(`${r.dryRun ? 'DRY RUN (nothing written): ' : ''}use_cases at ${r.upstream}: ${r.read} read, ${r.imported} ${r.dryRun ? 'to import' : 'imported'}, ${r.alreadyImported} already imported`);
+        for (const u of r.unknownStates) console.log(`  UNKNOWN STATE ${u.id}: "${u.state}" (not imported)`);
+        for (const u of r.invalid) console.log(`  INVALID ${u.id}: ${u.reason} (not imported)`);
+      }
+      if (r.unknownStates.length || r.invalid.length) process.exitCode = 3;
+    });
 }
