@@ -66,7 +66,7 @@ export function registerUpstreamCommands(program: Command): void {
       const r = s.remote;
       console.log(
         [
-          `upstream ${s.upstream}`,
+          `upstream ${s.upstream ?? "(not configured: set UPSTREAM_DATABASE_URL)"}`,
           r ? `  upstream: ${r.members} members (${r.currentMembers} current), ${r.contactPages} contact pages, ${r.districtOffices} district offices` : `  upstream: unavailable — ${s.remoteError}`,
           `  local:    ${s.local.members} members (${s.local.currentMembers} current), ${s.local.validatedOffices} validated offices, ${s.local.unsyncedOffices} unsynced`,
           `  extractions: ${Object.entries(s.local.extractionsByStatus).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}`,

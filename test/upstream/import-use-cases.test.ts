@@ -2,6 +2,7 @@
 // `use_cases` table: dry run writes nothing, the import keeps ids, a second run imports
 // nothing, and unknown states are listed, not guessed.
 import { execFile } from 'node:child_process';
+import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -46,6 +47,18 @@ describe('upstream import-use-cases', () => {
     expect(JSON.parse(real.stdout)).toMatchObject({ dryRun: false, imported: 2, alreadyImported: 0 });
     const again = await cli(['upstream', 'import-use-cases', '--json']);
     expect(JSON.parse(again.stdout)).toMatchObject({ imported: 0, alreadyImported: 2, unknownStates: [{ state: 'archived' }] });
+    const db = new Database(path.join(dataDir, 'opsgraph.db'), { readonly: true });
+    try {
+      const rows = db.prepare('SELECT id, name, teamEmail, state, evaluationSummary FROM UseCase ORDER BY id').all();
+      expect(rows).toEqual([
+        { id: '00000000-0000-4000-8000-000000000001', name: 'Fraud model', teamEmail: 'ml-team@company.com', state: 'AWAITING_CONFIG', evaluationSummary: null },
+        { id: '00000000-0000-4000-8000-000000000002', name: 'Churn', teamEmail: 'ml-team@company.com', state: 'EVALUATION_COMPLETED', evaluationSummary: '{"accuracy": 0.91}' },
+      ]);
+      const activity = db.prepare("SELECT details FROM ActivityLogEntry WHERE activityType = 'use_case_imported' AND subjectId = ?").get('00000000-0000-4000-8000-000000000002') as { details: string };
+      expect(JSON.parse(activity.details)).toMatchObject({ configFilePath: 's3://b/c.yaml', datasetFilePath: 's3://b/d.csv' });
+    } finally {
+      db.close();
+    }
     const text = await cli(['upstream', 'import-use-cases']);
     expect(text.stdout).toMatch(/UNKNOWN STATE 00000000-0000-4000-8000-000000000003: "archived"/);
   });

@@ -5,6 +5,7 @@
 // with the same result).
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createUpstreamDatabase, type UpstreamDatabase } from '../support/postgres.ts';
@@ -83,7 +84,7 @@ describe('upstream sync', () => {
     expect(activity.activity.edges[0].node.details).toMatchObject({ updated: 1, markedNotCurrent: 1 });
   });
 
-  it('pushes validated offices to district_offices, marks them synced, and sends nothing twice', async () => {
+  it('pushes validated offices to district_offices, marks them synced, sends nothing twice, and sends a changed office again', async () => {
     await validateSome(t, 3);
     const dry = await t.client('admin').request<Any>(PUSH, { dryRun: true });
     expect(dry.exportToUpstream).toMatchObject({ dryRun: true, offices: 3, inserted: 3, updated: 0 });
@@ -102,6 +103,24 @@ describe('upstream sync', () => {
     expect(status.upstreamStatus.remote.districtOffices).toBe(3);
     expect(status.upstreamStatus.local.unsyncedOffices).toBe(0);
     expect(status.upstreamStatus.lastPush.details).toMatchObject({ rows: 0 });
+
+    // A reviewer corrects one office's phone in a new extraction: same officeId, unsynced, pushed as an update.
+    const office = rows[0]!;
+    const c = t.client('editor');
+    await c.request(`mutation($b: [String!]) { enqueueExtractions(input: { bioguideIds: $b, priority: 100 }) { __typename } }`, { b: [office.bioguide_id] });
+    const claim = await c.request<Any>(`mutation { claimExtraction(input: { worker: "w2" }) { ... on ClaimExtractionPayload { extraction { id } } } }`);
+    const id = claim.claimExtraction.extraction.id;
+    const fields = { address: office.address, city: office.city, state: office.state, zip: office.zip };
+    await c.request(`mutation($id: ID!, $o: [DistrictOfficeInput!]!) { completeExtraction(input: { id: $id, offices: $o }) { __typename } }`, { id, o: [{ ...fields, phone: office.phone }] });
+    const v = await c.request<Any>(`mutation($id: ID!, $o: [DistrictOfficeInput!]) { validateExtraction(input: { id: $id, decision: APPROVE, offices: $o }) { ... on ValidateExtractionPayload { offices { officeId syncedToUpstream } } } }`, {
+      id,
+      o: [{ ...fields, phone: '555-0142' }],
+    });
+    expect(v.validateExtraction.offices).toEqual([{ officeId: office.office_id, syncedToUpstream: false }]);
+    expect((await t.client('admin').request<Any>(PUSH)).exportToUpstream).toMatchObject({ offices: 1, inserted: 0, updated: 1, officeIds: [office.office_id] });
+    const updated = await upstream.query<Any>('SELECT office_id, phone FROM district_offices ORDER BY office_id');
+    expect(updated).toHaveLength(3);
+    expect(updated.find((r) => r.office_id === office.office_id).phone).toBe('555-0142');
   });
 
   it('keeps sync to admins', async () => {
@@ -171,9 +190,12 @@ describe('a push killed between the PostgreSQL commit and the local mark', () =>
   }
 
   it('re-sends the same rows with the same result', async () => {
-    const t = await startTestServer({ UPSTREAM_DATABASE_URL: upstream.url });
-    dataDir = t.dataDir;
-    await t.client('admin').request(PULL);
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'opsgraph-push-'));
+    const pulled = await cli(['upstream', 'pull'], { UPSTREAM_BATCH_SIZE: '10' });
+    expect(pulled.code).toBe(0);
+    expect(pulled.stderr).toMatch(/reading upstream members/); // progress (a bar on a terminal)
+    expect(pulled.stdout).toMatch(new RegExp(`pulled ${upstream.members.filter((m) => m.currentmember).length} current members from 127\\.0\\.0\\.1:`));
+    const t = await startTestServer({ UPSTREAM_DATABASE_URL: upstream.url, DATA_DIR: dataDir });
     await validateSome(t, 4);
     await t.server.close(); // the CLI migrates the file first, which needs it to itself; the folder stays
 
