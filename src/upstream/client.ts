@@ -52,8 +52,9 @@ export async function withUpstream<T>(target: UpstreamTarget, doing: string, fn:
   try {
     return await fn(client);
   } catch (err) {
-    // Driver and network errors carry a code; our own failures (domain errors, bugs) pass through.
-    if (err instanceof DomainError || !(err instanceof Error) || !('code' in err)) throw err;
+    // Our own failures (domain errors, the local database's) pass through; the rest came from
+    // the driver or the connection (a statement refused, "Connection terminated", a reset).
+    if (err instanceof DomainError || !(err instanceof Error) || err.name.startsWith('PrismaClient')) throw err;
     throw upstreamError(err, target, doing);
   } finally {
     await client.end().catch(() => undefined);
