@@ -14,7 +14,7 @@ export default defineConfig({
     pool: 'forks',
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    // Starts one real S3-compatible server (Ceph RGW) for the run; see test/support/s3-global-setup.ts.
-    globalSetup: ['test/support/s3-global-setup.ts'],
+    // Starts one real S3-compatible server (Ceph RGW) and one PostgreSQL for the run; see test/support/*-global-setup.ts.
+    globalSetup: ['test/support/s3-global-setup.ts', 'test/support/postgres-global-setup.ts'],
   },
 });

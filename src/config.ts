@@ -101,6 +101,12 @@ const EnvSchema = z.object({
   PERSISTED_DOCUMENTS: z.string().optional(),
   /** off: any document; below-admin: viewers and editors only persisted ones; all: everyone only persisted ones. */
   PERSISTED_DOCUMENTS_ONLY: z.enum(['off', 'below-admin', 'all']).default('off'),
+  /** The upstream PostgreSQL of the extraction workflow (seed 003): postgresql://user:pass@host/db */
+  UPSTREAM_DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL').optional(),
+  UPSTREAM_BATCH_SIZE: int(1, 50_000).default(1000),
+  EXTRACTION_MAX_RETRIES: int(0, 100).default(3),
+  EXTRACTION_ARTIFACT_MAX_BYTES: bytes.default(parseBytes('20mb')),
+  EXTRACTION_DEFAULT_LEASE: duration.default(parseDuration('10m')),
 });
 
 export type Role = z.infer<typeof role>;
@@ -145,6 +151,8 @@ export interface Config {
   backups: { intervalMs?: number; keep?: number };
   shutdownGraceMs: number;
   persistedDocuments: { path?: string; only: 'off' | 'below-admin' | 'all' };
+  upstream: { url?: string; batchSize: number };
+  extraction: { maxRetries: number; artifactMaxBytes: number; defaultLeaseMs: number };
 }
 
 export class ConfigError extends Error {
@@ -232,6 +240,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     backups: { intervalMs: e.BACKUP_INTERVAL, keep: e.BACKUP_KEEP },
     shutdownGraceMs: e.SHUTDOWN_GRACE,
     persistedDocuments: { path: e.PERSISTED_DOCUMENTS && path.resolve(e.PERSISTED_DOCUMENTS), only: e.PERSISTED_DOCUMENTS_ONLY },
+    upstream: { url: e.UPSTREAM_DATABASE_URL, batchSize: e.UPSTREAM_BATCH_SIZE },
+    extraction: {
+      maxRetries: e.EXTRACTION_MAX_RETRIES,
+      artifactMaxBytes: e.EXTRACTION_ARTIFACT_MAX_BYTES,
+      defaultLeaseMs: e.EXTRACTION_DEFAULT_LEASE,
+    },
   };
   return { ...config, ...overrides };
 }

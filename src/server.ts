@@ -15,6 +15,7 @@ import { createMetrics } from './metrics.ts';
 import { newRequestId, runWithRequestId } from './request-context.ts';
 import { openServices } from './services.ts';
 import { storageRoutes } from './storage/storage-routes.ts';
+import { serveExtractionArtifact } from './http/extraction-artifacts.ts';
 import { attachGraphQLWebSocket } from './ws/graphql-ws.ts';
 
 export { GRAPHQL_PATH };
@@ -40,7 +41,7 @@ export async function startServer(services: Services, opts: { onClose?: () => Pr
   const yoga = createGraphQL(services, metrics, verifier);
   let inFlight = 0;
   let closing = false;
-  const route = createRouter({ services, yoga, metrics, verifier, routes: storageRoutes, isClosing: () => closing });
+  const route = createRouter({ services, yoga, metrics, verifier, routes: [...storageRoutes, serveExtractionArtifact], isClosing: () => closing });
 
   const server = http.createServer((req, res) => {
     const requestId = requestIdOf(req);

@@ -29,6 +29,13 @@ const REQUIRED_ROLE: Record<string, 'editor' | 'admin'> = {
   deleteArtifact: 'editor',
   backupDatabase: 'admin',
   restoreDatabase: 'admin',
+  enqueueExtractions: 'editor',
+  claimExtraction: 'editor',
+  completeExtraction: 'editor',
+  failExtraction: 'editor',
+  validateExtraction: 'editor',
+  syncFromUpstream: 'admin',
+  exportToUpstream: 'admin',
 };
 
 const schema = buildSchema();

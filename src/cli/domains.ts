@@ -7,6 +7,7 @@ import { registerDbCommands } from './db.ts';
 import { registerFileCommands } from './files.ts';
 import { registerJobCommands } from './jobs.ts';
 import { registerRegistryCommands } from './registry.ts';
+import { registerUpstreamCommands } from './upstream.ts';
 
 export function registerDomainCommands(program: Command): void {
   void program;
@@ -16,4 +17,5 @@ export function registerDomainCommands(program: Command): void {
   registerFileCommands(program);
   registerCacheCommands(program);
   registerBackupCommands(program);
+  registerUpstreamCommands(program);
 }

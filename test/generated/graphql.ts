@@ -98,6 +98,14 @@ export type ArtifactQuery = {
   types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
+export type ArtifactTooLargeError = DomainError & {
+  __typename?: 'ArtifactTooLargeError';
+  code: Scalars['String']['output'];
+  filename: Scalars['String']['output'];
+  maxBytes: Scalars['Int']['output'];
+  message: Scalars['String']['output'];
+};
+
 /** A database backup object in the blob store (gzip of a SQLite file), described by its object metadata. */
 export type Backup = {
   __typename?: 'Backup';
@@ -168,6 +176,34 @@ export type ChecksumMismatchError = DomainError & {
   expectedSha256: Scalars['String']['output'];
   expectedSize: Scalars['BigInt']['output'];
   message: Scalars['String']['output'];
+};
+
+export type ClaimExtractionInput = {
+  /** How long the lease lasts (default EXTRACTION_DEFAULT_LEASE); after that the extraction goes back to PENDING. */
+  leaseSeconds?: InputMaybe<Scalars['Int']['input']>;
+  /** Who is claiming; completeExtraction/failExtraction may name it to check the lease. */
+  worker: Scalars['String']['input'];
+};
+
+export type ClaimExtractionPayload = {
+  __typename?: 'ClaimExtractionPayload';
+  /** null when the queue is empty. */
+  extraction?: Maybe<Extraction>;
+};
+
+export type CompleteExtractionInput = {
+  artifacts?: InputMaybe<Array<ExtractionArtifactInput>>;
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+  offices: Array<DistrictOfficeInput>;
+  /** The page the offices came from, when not the queued one. */
+  sourceUrl?: InputMaybe<Scalars['String']['input']>;
+  worker?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type CompleteExtractionPayload = {
+  __typename?: 'CompleteExtractionPayload';
+  extraction: Extraction;
 };
 
 export type CompleteUploadInput = {
@@ -343,10 +379,40 @@ export type DiskFullError = DomainError & {
   message: Scalars['String']['output'];
 };
 
+export type DistrictOfficeInput = {
+  address?: InputMaybe<Scalars['String']['input']>;
+  building?: InputMaybe<Scalars['String']['input']>;
+  city?: InputMaybe<Scalars['String']['input']>;
+  fax?: InputMaybe<Scalars['String']['input']>;
+  hours?: InputMaybe<Scalars['String']['input']>;
+  phone?: InputMaybe<Scalars['String']['input']>;
+  /** Two-letter code. */
+  state?: InputMaybe<Scalars['String']['input']>;
+  suite?: InputMaybe<Scalars['String']['input']>;
+  zip?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** An expected failure of a mutation: nothing was changed. */
 export type DomainError = {
   code: Scalars['String']['output'];
   message: Scalars['String']['output'];
+};
+
+export type EnqueueExtractionsInput = {
+  /** These members… */
+  bioguideIds?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Higher is claimed first (default 0). */
+  priority?: InputMaybe<Scalars['Int']['input']>;
+  /** …or every current member without a validated office. */
+  withoutOffices?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+export type EnqueueExtractionsPayload = {
+  __typename?: 'EnqueueExtractionsPayload';
+  /** The new PENDING extractions. */
+  extractions: Array<Extraction>;
+  /** Members skipped because they already have an open extraction. */
+  skipped: Array<Scalars['String']['output']>;
 };
 
 export type EvaluationResults = {
@@ -371,6 +437,149 @@ export type ExportJobsPayload = {
   file?: Maybe<StoredFile>;
   /** campaigns.yaml text; importing it changes nothing. */
   yaml: Scalars['String']['output'];
+};
+
+export type ExportToUpstreamInput = {
+  /** Report what would be written; write nothing. */
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+export type ExportToUpstreamPayload = {
+  __typename?: 'ExportToUpstreamPayload';
+  batches: Scalars['Int']['output'];
+  dryRun: Scalars['Boolean']['output'];
+  inserted: Scalars['Int']['output'];
+  officeIds: Array<Scalars['String']['output']>;
+  /** Unsynced validated offices sent (or, dry run, that would be). */
+  offices: Scalars['Int']['output'];
+  updated: Scalars['Int']['output'];
+  upstream: Scalars['String']['output'];
+};
+
+export type ExtractedOffice = {
+  __typename?: 'ExtractedOffice';
+  address?: Maybe<Scalars['String']['output']>;
+  building?: Maybe<Scalars['String']['output']>;
+  city?: Maybe<Scalars['String']['output']>;
+  fax?: Maybe<Scalars['String']['output']>;
+  hours?: Maybe<Scalars['String']['output']>;
+  phone?: Maybe<Scalars['String']['output']>;
+  position: Scalars['Int']['output'];
+  state?: Maybe<Scalars['String']['output']>;
+  suite?: Maybe<Scalars['String']['output']>;
+  zip?: Maybe<Scalars['String']['output']>;
+};
+
+/** One attempt to find a member's district offices. Its provenance is its `activity`. */
+export type Extraction = Node & {
+  __typename?: 'Extraction';
+  /** Activity about this record, newest first. */
+  activity: ActivityConnection;
+  artifacts: Array<ExtractionArtifact>;
+  createdAt: Scalars['DateTime']['output'];
+  errorMessage?: Maybe<Scalars['String']['output']>;
+  extractedAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  leaseExpiresAt?: Maybe<Scalars['DateTime']['output']>;
+  member: Member;
+  /** What the worker found, in its order. */
+  offices: Array<ExtractedOffice>;
+  priority: Scalars['Int']['output'];
+  retryCount: Scalars['Int']['output'];
+  sourceUrl?: Maybe<Scalars['String']['output']>;
+  status: ExtractionStatus;
+  updatedAt: Scalars['DateTime']['output'];
+  validatedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Pass as `expectedVersion` to make a write fail if someone changed the extraction. */
+  version: Scalars['Int']['output'];
+  /** The worker holding the lease while EXTRACTING. */
+  worker?: Maybe<Scalars['String']['output']>;
+};
+
+
+/** One attempt to find a member's district offices. Its provenance is its `activity`. */
+export type ExtractionActivityArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A file an extraction produced, stored gzip-compressed in the database. */
+export type ExtractionArtifact = Node & {
+  __typename?: 'ExtractionArtifact';
+  artifactType: ExtractionArtifactType;
+  /** Of the uncompressed bytes. */
+  checksumSha256: Scalars['String']['output'];
+  compressed: Scalars['Boolean']['output'];
+  contentType: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  /** A signed, expiring URL serving the decompressed bytes sandboxed (CSP sandbox, nosniff). No API key needed. */
+  downloadUrl: Scalars['String']['output'];
+  filename: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** Bytes, uncompressed. */
+  size: Scalars['Int']['output'];
+  /** Bytes as stored (compressed when `compressed`). */
+  storedSize: Scalars['Int']['output'];
+};
+
+export type ExtractionArtifactInput = {
+  artifactType: ExtractionArtifactType;
+  /** Overrides the part's content type. */
+  contentType?: InputMaybe<Scalars['String']['input']>;
+  /** Sent with the GraphQL multipart request. */
+  file: Scalars['File']['input'];
+};
+
+export type ExtractionArtifactType =
+  | 'CLEANED_HTML'
+  | 'HTML'
+  | 'LLM_RESPONSE'
+  | 'VALIDATION_HTML';
+
+export type ExtractionFilter = {
+  bioguideId?: InputMaybe<Scalars['String']['input']>;
+  /** Any of these statuses. */
+  status?: InputMaybe<Array<ExtractionStatus>>;
+};
+
+export type ExtractionOrder = {
+  direction?: InputMaybe<SortDirection>;
+  field: ExtractionOrderField;
+};
+
+export type ExtractionOrderField =
+  | 'CREATED_AT'
+  | 'PRIORITY'
+  | 'UPDATED_AT';
+
+export type ExtractionStatus =
+  | 'EXTRACTED'
+  | 'EXTRACTING'
+  | 'FAILED'
+  | 'PENDING'
+  | 'REJECTED'
+  | 'VALIDATED';
+
+export type ExtractionTransitionRule = {
+  __typename?: 'ExtractionTransitionRule';
+  description: Scalars['String']['output'];
+  event: Scalars['String']['output'];
+  from: ExtractionStatus;
+  to: ExtractionStatus;
+};
+
+export type FailExtractionInput = {
+  error: Scalars['String']['input'];
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+  /** true: back to PENDING while retries remain (EXTRACTION_MAX_RETRIES). */
+  retryable?: InputMaybe<Scalars['Boolean']['input']>;
+  worker?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type FailExtractionPayload = {
+  __typename?: 'FailExtractionPayload';
+  extraction: Extraction;
 };
 
 export type FileOwner = Artifact | ModelVersion | UseCase;
@@ -516,6 +725,68 @@ export type JobStatistics = {
   totalJobs: Scalars['Int']['output'];
 };
 
+/** The extraction is leased to another worker (yours expired and it was claimed again). */
+export type LeaseConflictError = DomainError & {
+  __typename?: 'LeaseConflictError';
+  code: Scalars['String']['output'];
+  holder?: Maybe<Scalars['String']['output']>;
+  message: Scalars['String']['output'];
+};
+
+/** A member of Congress as last pulled from upstream (`opsgraph upstream pull` / `syncFromUpstream`). */
+export type Member = Node & {
+  __typename?: 'Member';
+  bioguideId: Scalars['String']['output'];
+  contactPage?: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  /** false once upstream no longer lists the member as current (members are never deleted). */
+  currentMember: Scalars['Boolean']['output'];
+  /** Extractions of this member, newest first. */
+  extractions: MemberExtractionsConnection;
+  firstName?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  lastName?: Maybe<Scalars['String']['output']>;
+  /** First and last name joined, as in the seed. */
+  name: Scalars['String']['output'];
+  officialWebsiteUrl?: Maybe<Scalars['String']['output']>;
+  /** When a pull last saw the member among the current ones. */
+  pulledAt: Scalars['DateTime']['output'];
+  state?: Maybe<Scalars['String']['output']>;
+  updatedAt: Scalars['DateTime']['output'];
+  /** Offices reviewers approved for this member. */
+  validatedOffices: Array<ValidatedOffice>;
+};
+
+
+/** A member of Congress as last pulled from upstream (`opsgraph upstream pull` / `syncFromUpstream`). */
+export type MemberExtractionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type MemberExtractionsConnection = {
+  __typename?: 'MemberExtractionsConnection';
+  edges: Array<MemberExtractionsConnectionEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type MemberExtractionsConnectionEdge = {
+  __typename?: 'MemberExtractionsConnectionEdge';
+  cursor: Scalars['String']['output'];
+  node: Extraction;
+};
+
+export type MemberFilter = {
+  currentMember?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Two-letter state code. */
+  state?: InputMaybe<Scalars['String']['input']>;
+  /** true: current members with no validated office (the seed's get_members_without_offices). */
+  withoutOffices?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
 /** A model of one type for one sensor; its versions compete on `performanceScore`. */
 export type Model = Node & {
   __typename?: 'Model';
@@ -647,6 +918,8 @@ export type ModelVersionsConnectionEdge = {
 export type Mutation = {
   __typename?: 'Mutation';
   backupDatabase: MutationBackupDatabaseResult;
+  claimExtraction: MutationClaimExtractionResult;
+  completeExtraction: MutationCompleteExtractionResult;
   completeUpload: MutationCompleteUploadResult;
   createArtifact: MutationCreateArtifactResult;
   createJob: MutationCreateJobResult;
@@ -656,23 +929,40 @@ export type Mutation = {
   deleteFile: MutationDeleteFileResult;
   deleteJob: MutationDeleteJobResult;
   deleteModelVersion: MutationDeleteModelVersionResult;
+  enqueueExtractions: MutationEnqueueExtractionsResult;
   exportJobs: MutationExportJobsResult;
+  exportToUpstream: MutationExportToUpstreamResult;
+  failExtraction: MutationFailExtractionResult;
   importJobs: MutationImportJobsResult;
   promoteModelVersion: MutationPromoteModelVersionResult;
   recordEvaluationResults: MutationRecordEvaluationResultsResult;
   registerModelVersion: MutationRegisterModelVersionResult;
   restoreDatabase: MutationRestoreDatabaseResult;
+  syncFromUpstream: MutationSyncFromUpstreamResult;
   transitionUseCase: MutationTransitionUseCaseResult;
   updateJob: MutationUpdateJobResult;
   updateRegistrySettings: MutationUpdateRegistrySettingsResult;
   updateUseCase: MutationUpdateUseCaseResult;
   uploadFile: MutationUploadFileResult;
+  validateExtraction: MutationValidateExtractionResult;
 };
 
 
 /** Each mutation is one transaction with its activity entry. */
 export type MutationBackupDatabaseArgs = {
   input: BackupDatabaseInput;
+};
+
+
+/** Each mutation is one transaction with its activity entry. */
+export type MutationClaimExtractionArgs = {
+  input: ClaimExtractionInput;
+};
+
+
+/** Each mutation is one transaction with its activity entry. */
+export type MutationCompleteExtractionArgs = {
+  input: CompleteExtractionInput;
 };
 
 
@@ -731,8 +1021,26 @@ export type MutationDeleteModelVersionArgs = {
 
 
 /** Each mutation is one transaction with its activity entry. */
+export type MutationEnqueueExtractionsArgs = {
+  input: EnqueueExtractionsInput;
+};
+
+
+/** Each mutation is one transaction with its activity entry. */
 export type MutationExportJobsArgs = {
   input: ExportJobsInput;
+};
+
+
+/** Each mutation is one transaction with its activity entry. */
+export type MutationExportToUpstreamArgs = {
+  input: ExportToUpstreamInput;
+};
+
+
+/** Each mutation is one transaction with its activity entry. */
+export type MutationFailExtractionArgs = {
+  input: FailExtractionInput;
 };
 
 
@@ -767,6 +1075,12 @@ export type MutationRestoreDatabaseArgs = {
 
 
 /** Each mutation is one transaction with its activity entry. */
+export type MutationSyncFromUpstreamArgs = {
+  input: SyncFromUpstreamInput;
+};
+
+
+/** Each mutation is one transaction with its activity entry. */
 export type MutationTransitionUseCaseArgs = {
   input: TransitionUseCaseInput;
 };
@@ -795,7 +1109,17 @@ export type MutationUploadFileArgs = {
   input: UploadFileInput;
 };
 
+
+/** Each mutation is one transaction with its activity entry. */
+export type MutationValidateExtractionArgs = {
+  input: ValidateExtractionInput;
+};
+
 export type MutationBackupDatabaseResult = BackupDatabasePayload | BackupError | BusyError | ConflictError | DiskFullError | NotFoundError | StorageError | ValidationError;
+
+export type MutationClaimExtractionResult = ClaimExtractionPayload | ConflictError | NotFoundError | ValidationError;
+
+export type MutationCompleteExtractionResult = ArtifactTooLargeError | CompleteExtractionPayload | ConflictError | InvalidTransitionError | LeaseConflictError | NotFoundError | StaleVersionError | ValidationError;
 
 export type MutationCompleteUploadResult = BusyError | ChecksumMismatchError | CompleteUploadPayload | ConflictError | DiskFullError | NotFoundError | StorageError | UploadTooLargeError | ValidationError;
 
@@ -815,7 +1139,13 @@ export type MutationDeleteJobResult = BusyError | ConflictError | DeleteJobPaylo
 
 export type MutationDeleteModelVersionResult = BusyError | ConflictError | DeleteModelVersionPayload | DiskFullError | NotFoundError | StorageError | ValidationError;
 
+export type MutationEnqueueExtractionsResult = ConflictError | EnqueueExtractionsPayload | NotFoundError | ValidationError;
+
 export type MutationExportJobsResult = BusyError | ConflictError | DiskFullError | ExportJobsPayload | NotFoundError | StorageError | UploadTooLargeError | ValidationError;
+
+export type MutationExportToUpstreamResult = ConflictError | ExportToUpstreamPayload | NotFoundError | UpstreamError | UpstreamNotConfiguredError | ValidationError;
+
+export type MutationFailExtractionResult = ConflictError | FailExtractionPayload | InvalidTransitionError | LeaseConflictError | NotFoundError | StaleVersionError | ValidationError;
 
 export type MutationImportJobsResult = BackupError | BusyError | ConflictError | DiskFullError | ImportJobsPayload | NotFoundError | StorageError | ValidationError;
 
@@ -827,6 +1157,8 @@ export type MutationRegisterModelVersionResult = BusyError | ConflictError | Dis
 
 export type MutationRestoreDatabaseResult = BackupError | BusyError | ConflictError | DiskFullError | NotFoundError | RestoreDatabasePayload | StorageError | ValidationError;
 
+export type MutationSyncFromUpstreamResult = ConflictError | NotFoundError | SyncFromUpstreamPayload | UpstreamError | UpstreamNotConfiguredError | ValidationError;
+
 export type MutationTransitionUseCaseResult = BusyError | ConflictError | DiskFullError | InvalidTransitionError | NotFoundError | StaleVersionError | TransitionUseCasePayload | ValidationError;
 
 export type MutationUpdateJobResult = BusyError | ConflictError | DiskFullError | NotFoundError | UpdateJobPayload | ValidationError;
@@ -836,6 +1168,8 @@ export type MutationUpdateRegistrySettingsResult = BusyError | ConflictError | D
 export type MutationUpdateUseCaseResult = BusyError | ConflictError | DiskFullError | NotFoundError | StaleVersionError | UpdateUseCasePayload | ValidationError;
 
 export type MutationUploadFileResult = BusyError | ConflictError | DiskFullError | NotFoundError | StorageError | UploadFilePayload | UploadTooLargeError | ValidationError;
+
+export type MutationValidateExtractionResult = ConflictError | InvalidTransitionError | LeaseConflictError | NotFoundError | StaleVersionError | ValidateExtractionPayload | ValidationError;
 
 export type Node = {
   id: Scalars['ID']['output'];
@@ -900,11 +1234,18 @@ export type Query = {
   backups: BackupConnection;
   /** The data with this hash and every version trained on it. */
   dataLineage?: Maybe<DataLineage>;
+  /** Every allowed move of an extraction. */
+  extractionStateMachine: Array<ExtractionTransitionRule>;
+  /** Extractions, oldest first unless `orderBy` says otherwise. */
+  extractions: QueryExtractionsConnection;
   job?: Maybe<Job>;
   jobStatistics: JobStatistics;
   jobs: QueryJobsConnection;
   /** The newest backup in the store: the recovery point. */
   latestBackup?: Maybe<Backup>;
+  member?: Maybe<Member>;
+  /** Members by bioguide id. */
+  members: QueryMembersConnection;
   model?: Maybe<Model>;
   modelVersions: QueryModelVersionsConnection;
   models: QueryModelsConnection;
@@ -916,9 +1257,12 @@ export type Query = {
   registryStats: RegistryStats;
   /** Full-text search over name, product, persona, setting, emotion, hook and brand. Every word must match (the last as a prefix, accents ignored); search syntax in the text is treated as plain words. */
   searchJobs: QuerySearchJobsResult;
+  /** Counts on both sides, unsynced offices and the last pull and push (the same report as `opsgraph upstream status --json`). */
+  upstreamStatus: Scalars['JSON']['output'];
   useCase?: Maybe<UseCase>;
   useCaseStateMachine: UseCaseStateMachine;
   useCases: QueryUseCasesConnection;
+  validatedOffices: QueryValidatedOfficesConnection;
   viewer?: Maybe<Viewer>;
 };
 
@@ -955,6 +1299,17 @@ export type QueryDataLineageArgs = {
 
 
 /** Every query needs the viewer role or higher. */
+export type QueryExtractionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ExtractionFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<ExtractionOrder>;
+};
+
+
+/** Every query needs the viewer role or higher. */
 export type QueryJobArgs = {
   id: Scalars['ID']['input'];
 };
@@ -968,6 +1323,22 @@ export type QueryJobsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<JobOrder>;
+};
+
+
+/** Every query needs the viewer role or higher. */
+export type QueryMemberArgs = {
+  bioguideId: Scalars['String']['input'];
+};
+
+
+/** Every query needs the viewer role or higher. */
+export type QueryMembersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<MemberFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1035,6 +1406,16 @@ export type QueryUseCasesArgs = {
   orderBy?: InputMaybe<UseCaseOrder>;
 };
 
+
+/** Every query needs the viewer role or higher. */
+export type QueryValidatedOfficesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ValidatedOfficeFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type QueryArtifactsConnection = {
   __typename?: 'QueryArtifactsConnection';
   edges: Array<QueryArtifactsConnectionEdge>;
@@ -1048,6 +1429,19 @@ export type QueryArtifactsConnectionEdge = {
   node: Artifact;
 };
 
+export type QueryExtractionsConnection = {
+  __typename?: 'QueryExtractionsConnection';
+  edges: Array<QueryExtractionsConnectionEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type QueryExtractionsConnectionEdge = {
+  __typename?: 'QueryExtractionsConnectionEdge';
+  cursor: Scalars['String']['output'];
+  node: Extraction;
+};
+
 export type QueryJobsConnection = {
   __typename?: 'QueryJobsConnection';
   edges: Array<QueryJobsConnectionEdge>;
@@ -1059,6 +1453,19 @@ export type QueryJobsConnectionEdge = {
   __typename?: 'QueryJobsConnectionEdge';
   cursor: Scalars['String']['output'];
   node: Job;
+};
+
+export type QueryMembersConnection = {
+  __typename?: 'QueryMembersConnection';
+  edges: Array<QueryMembersConnectionEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type QueryMembersConnectionEdge = {
+  __typename?: 'QueryMembersConnectionEdge';
+  cursor: Scalars['String']['output'];
+  node: Member;
 };
 
 export type QueryModelVersionsConnection = {
@@ -1100,6 +1507,19 @@ export type QueryUseCasesConnectionEdge = {
   __typename?: 'QueryUseCasesConnectionEdge';
   cursor: Scalars['String']['output'];
   node: UseCase;
+};
+
+export type QueryValidatedOfficesConnection = {
+  __typename?: 'QueryValidatedOfficesConnection';
+  edges: Array<QueryValidatedOfficesConnectionEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type QueryValidatedOfficesConnectionEdge = {
+  __typename?: 'QueryValidatedOfficesConnectionEdge';
+  cursor: Scalars['String']['output'];
+  node: ValidatedOffice;
 };
 
 export type RecordEvaluationResultsInput = {
@@ -1254,6 +1674,24 @@ export type SubscriptionActivityAddedArgs = {
   filter?: InputMaybe<ActivityAddedFilter>;
 };
 
+export type SyncFromUpstreamInput = {
+  /** Rows read per upstream round trip (default UPSTREAM_BATCH_SIZE). */
+  batchSize?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type SyncFromUpstreamPayload = {
+  __typename?: 'SyncFromUpstreamPayload';
+  inserted: Scalars['Int']['output'];
+  /** Local members upstream no longer lists as current. */
+  markedNotCurrent: Scalars['Int']['output'];
+  /** Current members read upstream. */
+  read: Scalars['Int']['output'];
+  unchanged: Scalars['Int']['output'];
+  updated: Scalars['Int']['output'];
+  /** host:port/database (never the credentials). */
+  upstream: Scalars['String']['output'];
+};
+
 export type TransitionRule = {
   __typename?: 'TransitionRule';
   description: Scalars['String']['output'];
@@ -1341,6 +1779,20 @@ export type UploadTooLargeError = DomainError & {
   __typename?: 'UploadTooLargeError';
   code: Scalars['String']['output'];
   maxBytes: Scalars['BigInt']['output'];
+  message: Scalars['String']['output'];
+};
+
+/** The upstream PostgreSQL was unreachable, refused the credentials, or failed a statement. Nothing changed locally. */
+export type UpstreamError = DomainError & {
+  __typename?: 'UpstreamError';
+  code: Scalars['String']['output'];
+  host: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+};
+
+export type UpstreamNotConfiguredError = DomainError & {
+  __typename?: 'UpstreamNotConfiguredError';
+  code: Scalars['String']['output'];
   message: Scalars['String']['output'];
 };
 
@@ -1456,6 +1908,54 @@ export type UseCaseTransitionsConnectionEdge = {
   node: StateTransition;
 };
 
+export type ValidateExtractionInput = {
+  decision: ValidationDecision;
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+  notes?: InputMaybe<Scalars['String']['input']>;
+  /** The reviewer's corrected offices; omitted: approve what the worker found. */
+  offices?: InputMaybe<Array<DistrictOfficeInput>>;
+};
+
+export type ValidateExtractionPayload = {
+  __typename?: 'ValidateExtractionPayload';
+  extraction: Extraction;
+  /** The validated offices this approval wrote or confirmed. */
+  offices: Array<ValidatedOffice>;
+};
+
+/** An approved district office. `officeId` is stable: the same office validated again keeps it. */
+export type ValidatedOffice = Node & {
+  __typename?: 'ValidatedOffice';
+  address?: Maybe<Scalars['String']['output']>;
+  building?: Maybe<Scalars['String']['output']>;
+  city?: Maybe<Scalars['String']['output']>;
+  fax?: Maybe<Scalars['String']['output']>;
+  hours?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  member: Member;
+  /** The row's key in upstream's district_offices. */
+  officeId: Scalars['String']['output'];
+  phone?: Maybe<Scalars['String']['output']>;
+  state?: Maybe<Scalars['String']['output']>;
+  suite?: Maybe<Scalars['String']['output']>;
+  syncedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** false until a push wrote this version of the office upstream. */
+  syncedToUpstream: Scalars['Boolean']['output'];
+  validatedAt: Scalars['DateTime']['output'];
+  zip?: Maybe<Scalars['String']['output']>;
+};
+
+export type ValidatedOfficeFilter = {
+  bioguideId?: InputMaybe<Scalars['String']['input']>;
+  /** false: waiting for the next push. */
+  synced?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+export type ValidationDecision =
+  | 'APPROVE'
+  | 'REJECT';
+
 /** An input value was refused; `field` names it (dotted path inside `input`). */
 export type ValidationError = DomainError & {
   __typename?: 'ValidationError';
@@ -1537,11 +2037,15 @@ export type ArtifactActivityQueryVariables = Exact<{
 export type ArtifactActivityQuery = { __typename?: 'Query', node?:
     | { __typename?: 'ActivityLogEntry' }
     | { __typename?: 'Artifact', id: string, activity: { __typename?: 'ActivityConnection', edges: Array<{ __typename?: 'ActivityEdge', node: { __typename?: 'ActivityLogEntry', activityType: string, description: string, details: unknown } }> } }
+    | { __typename?: 'Extraction' }
+    | { __typename?: 'ExtractionArtifact' }
     | { __typename?: 'Job' }
+    | { __typename?: 'Member' }
     | { __typename?: 'Model' }
     | { __typename?: 'ModelVersion' }
     | { __typename?: 'StoredFile' }
     | { __typename?: 'UseCase' }
+    | { __typename?: 'ValidatedOffice' }
    | null };
 
 export type BackupDatabaseMutationVariables = Exact<{
@@ -1697,7 +2201,10 @@ export type StoredFileNodeQueryVariables = Exact<{
 export type StoredFileNodeQuery = { __typename?: 'Query', node?:
     | { __typename: 'ActivityLogEntry' }
     | { __typename: 'Artifact' }
+    | { __typename: 'Extraction' }
+    | { __typename: 'ExtractionArtifact' }
     | { __typename: 'Job' }
+    | { __typename: 'Member' }
     | { __typename: 'Model' }
     | { __typename: 'ModelVersion' }
     | { __typename: 'StoredFile', id: string, fileType: FileType, filename: string, contentType: string, size: number | string, checksumSha256?: string | null, bucket: string, key: string, status: StoredFileStatus, createdAt: string, downloadUrl?: string | null, owner?:
@@ -1706,6 +2213,7 @@ export type StoredFileNodeQuery = { __typename?: 'Query', node?:
         | { __typename: 'UseCase', id: string, name: string }
        | null }
     | { __typename: 'UseCase' }
+    | { __typename: 'ValidatedOffice' }
    | null };
 
 export type JobFieldsFragment = { __typename?: 'Job', id: string, jobId: string, jobName: string, product?: string | null, persona?: string | null, setting?: string | null, emotion?: string | null, hook?: string | null, voiceId?: string | null, language: string, brandName?: string | null, enabled: boolean, data: unknown, createdAt: string, updatedAt: string };
@@ -2010,11 +2518,15 @@ export type ActivityQueryVariables = Exact<{
 export type ActivityQuery = { __typename?: 'Query', activity: { __typename?: 'ActivityConnection', pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'ActivityEdge', cursor: string, node: { __typename?: 'ActivityLogEntry', id: string, activityType: string, description: string, details: unknown, actor: string, subjectType: string, subject?:
           | { __typename?: 'ActivityLogEntry', id: string }
           | { __typename?: 'Artifact', id: string }
+          | { __typename?: 'Extraction', id: string }
+          | { __typename?: 'ExtractionArtifact', id: string }
           | { __typename?: 'Job', id: string }
+          | { __typename?: 'Member', id: string }
           | { __typename?: 'Model', id: string }
           | { __typename?: 'ModelVersion', id: string }
           | { __typename?: 'StoredFile', id: string }
           | { __typename?: 'UseCase', id: string }
+          | { __typename?: 'ValidatedOffice', id: string }
          | null } }> } };
 
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;

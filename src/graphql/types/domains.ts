@@ -5,4 +5,5 @@ import './backup.ts';
 import './job.ts';
 import './model.ts';
 import './file.ts';
+import './extraction-workflow.ts';
 export {};
