@@ -14,6 +14,7 @@ import { createLogger, type Logger } from './logger.ts';
 import { createMetrics } from './metrics.ts';
 import { newRequestId, runWithRequestId } from './request-context.ts';
 import { openServices } from './services.ts';
+import { FsBlobStore } from './storage/fs-blob-store.ts';
 import { storageRoutes } from './storage/storage-routes.ts';
 import { serveExtractionArtifact } from './http/extraction-artifacts.ts';
 import { attachGraphQLWebSocket } from './ws/graphql-ws.ts';
@@ -66,6 +67,9 @@ export async function startServer(services: Services, opts: { onClose?: () => Pr
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}${GRAPHQL_PATH}`;
+  // Signed fs-store URLs point at the address this server really listens on (PORT=0 included),
+  // unless PUBLIC_URL says otherwise.
+  if (services.blobs instanceof FsBlobStore && !services.blobs.origin) services.blobs.origin = new URL(url).origin;
   logger.info({ url, database: config.databaseFile, blobs: services.blobs.kind }, 'opsgraph listening');
 
   async function close(): Promise<void> {

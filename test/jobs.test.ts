@@ -179,7 +179,7 @@ describe('searchJobs', () => {
     "'; DROP TABLE \"Job\"; --", "' OR 1=1 --", 'launch\'); DELETE FROM "Job"; --', '" OR rowid>0 OR "',
     'job_fts', 'rank', 'rowid:1', 'MATCH', 'bm25(job_fts)', '\u0000launch', 'launch\u0000rocket', '\u0007',
     '🚀', '🚀 launch', 'launch🚀rocket', '👨‍👩‍👧‍👦', '\u200b', 'launch\u200drocket', '\u202elaunch', '\ufeff',
-    'e\u0301', 'crème', '你好', 'кампания', 'حملة', '🇫🇮你好世界', 'Ⅲ', '１２３', '\ud800', 'launch\ud800',
+    'e\u0301', 'crème', '你好', 'кампания', 'حملة', '🇫🇮你好世界', 'Ⅲ', '１２３',
     'x'.repeat(10_240), 'launch '.repeat(2_000), '"'.repeat(5_000), '('.repeat(3_000), 'NEAR('.repeat(1_000),
     'AND '.repeat(500) + 'launch', '\n\tlaunch\r\n', '   launch   ',
   ];

@@ -141,9 +141,10 @@ describe('early 413 for an upload over the cap', () => {
 });
 
 describe('backupDatabase with a lone surrogate in its label', () => {
-  it('answers (a backup, or a typed refusal) and the process survives', async () => {
-    const r = await admin().request(BackupDatabaseDocument, { input: { label: '\uD800' } });
-    expect(['BackupDatabasePayload', 'ValidationError']).toContain(r.backupDatabase.__typename);
+  it('answers (a refusal naming the lone surrogate) and the process survives', async () => {
+    // The request-level input check refuses lone surrogates before the resolver runs; the
+    // backup's own metadata encoding is covered without it in test/backup-checks.test.ts.
+    await expect(admin().request(BackupDatabaseDocument, { input: { label: '\uD800' } })).rejects.toThrow(/lone surrogate/);
     await stillServing();
   });
 });

@@ -1117,9 +1117,9 @@ export type MutationValidateExtractionArgs = {
 
 export type MutationBackupDatabaseResult = BackupDatabasePayload | BackupError | BusyError | ConflictError | DiskFullError | NotFoundError | StorageError | ValidationError;
 
-export type MutationClaimExtractionResult = ClaimExtractionPayload | ConflictError | NotFoundError | ValidationError;
+export type MutationClaimExtractionResult = BusyError | ClaimExtractionPayload | ConflictError | DiskFullError | InvalidTransitionError | LeaseConflictError | NotFoundError | StaleVersionError | ValidationError;
 
-export type MutationCompleteExtractionResult = ArtifactTooLargeError | CompleteExtractionPayload | ConflictError | InvalidTransitionError | LeaseConflictError | NotFoundError | StaleVersionError | ValidationError;
+export type MutationCompleteExtractionResult = ArtifactTooLargeError | BusyError | CompleteExtractionPayload | ConflictError | DiskFullError | InvalidTransitionError | LeaseConflictError | NotFoundError | StaleVersionError | ValidationError;
 
 export type MutationCompleteUploadResult = BusyError | ChecksumMismatchError | CompleteUploadPayload | ConflictError | DiskFullError | NotFoundError | StorageError | UploadTooLargeError | ValidationError;
 
@@ -1139,13 +1139,13 @@ export type MutationDeleteJobResult = BusyError | ConflictError | DeleteJobPaylo
 
 export type MutationDeleteModelVersionResult = BusyError | ConflictError | DeleteModelVersionPayload | DiskFullError | NotFoundError | StorageError | ValidationError;
 
-export type MutationEnqueueExtractionsResult = ConflictError | EnqueueExtractionsPayload | NotFoundError | ValidationError;
+export type MutationEnqueueExtractionsResult = BusyError | ConflictError | DiskFullError | EnqueueExtractionsPayload | InvalidTransitionError | LeaseConflictError | NotFoundError | StaleVersionError | ValidationError;
 
 export type MutationExportJobsResult = BusyError | ConflictError | DiskFullError | ExportJobsPayload | NotFoundError | StorageError | UploadTooLargeError | ValidationError;
 
-export type MutationExportToUpstreamResult = ConflictError | ExportToUpstreamPayload | NotFoundError | UpstreamError | UpstreamNotConfiguredError | ValidationError;
+export type MutationExportToUpstreamResult = BusyError | ConflictError | DiskFullError | ExportToUpstreamPayload | NotFoundError | UpstreamError | UpstreamNotConfiguredError | ValidationError;
 
-export type MutationFailExtractionResult = ConflictError | FailExtractionPayload | InvalidTransitionError | LeaseConflictError | NotFoundError | StaleVersionError | ValidationError;
+export type MutationFailExtractionResult = BusyError | ConflictError | DiskFullError | FailExtractionPayload | InvalidTransitionError | LeaseConflictError | NotFoundError | StaleVersionError | ValidationError;
 
 export type MutationImportJobsResult = BackupError | BusyError | ConflictError | DiskFullError | ImportJobsPayload | NotFoundError | StorageError | ValidationError;
 
@@ -1157,7 +1157,7 @@ export type MutationRegisterModelVersionResult = BusyError | ConflictError | Dis
 
 export type MutationRestoreDatabaseResult = BackupError | BusyError | ConflictError | DiskFullError | NotFoundError | RestoreDatabasePayload | StorageError | ValidationError;
 
-export type MutationSyncFromUpstreamResult = ConflictError | NotFoundError | SyncFromUpstreamPayload | UpstreamError | UpstreamNotConfiguredError | ValidationError;
+export type MutationSyncFromUpstreamResult = BusyError | ConflictError | DiskFullError | NotFoundError | SyncFromUpstreamPayload | UpstreamError | UpstreamNotConfiguredError | ValidationError;
 
 export type MutationTransitionUseCaseResult = BusyError | ConflictError | DiskFullError | InvalidTransitionError | NotFoundError | StaleVersionError | TransitionUseCasePayload | ValidationError;
 
@@ -1169,7 +1169,7 @@ export type MutationUpdateUseCaseResult = BusyError | ConflictError | DiskFullEr
 
 export type MutationUploadFileResult = BusyError | ConflictError | DiskFullError | NotFoundError | StorageError | UploadFilePayload | UploadTooLargeError | ValidationError;
 
-export type MutationValidateExtractionResult = ConflictError | InvalidTransitionError | LeaseConflictError | NotFoundError | StaleVersionError | ValidateExtractionPayload | ValidationError;
+export type MutationValidateExtractionResult = BusyError | ConflictError | DiskFullError | InvalidTransitionError | LeaseConflictError | NotFoundError | StaleVersionError | ValidateExtractionPayload | ValidationError;
 
 export type Node = {
   id: Scalars['ID']['output'];

@@ -10,6 +10,11 @@ import type { Tx } from '../../db/database.ts';
 import type { AfterCommit } from '../../db/database.ts';
 import { type CommandContext, recordActivity } from '../command-context.ts';
 import { extractionActivity } from './load-for-write.ts';
+import { WRITE_ERRORS as WRITE_ERRORS_claimExtraction, ValidationError as ValidationError_claimExtraction, NotFoundError as NotFoundError_claimExtraction, StaleVersionError as StaleVersionError_claimExtraction, InvalidTransitionError as InvalidTransitionError_claimExtraction } from '../../errors.ts';
+import { LeaseConflictError as LeaseConflictError_claimExtraction } from './errors.ts';
+
+/** What claimExtraction can fail with: its mutation's result union (test/error-unions.test.ts checks both). */
+export const claimExtractionErrors = [...WRITE_ERRORS_claimExtraction, ValidationError_claimExtraction, NotFoundError_claimExtraction, StaleVersionError_claimExtraction, InvalidTransitionError_claimExtraction, LeaseConflictError_claimExtraction] as const;
 
 export interface ClaimExtractionInput {
   worker: string;

@@ -10,6 +10,11 @@ import type { Extraction, ValidatedOffice } from '../../generated/prisma/client.
 import { type CommandContext, recordActivity } from '../command-context.ts';
 import type { OfficeInput } from './complete-extraction.ts';
 import { extractionActivity, loadExtractionForEvent, updateAtVersion } from './load-for-write.ts';
+import { WRITE_ERRORS as WRITE_ERRORS_validateExtraction, ValidationError as ValidationError_validateExtraction, NotFoundError as NotFoundError_validateExtraction, StaleVersionError as StaleVersionError_validateExtraction, InvalidTransitionError as InvalidTransitionError_validateExtraction } from '../../errors.ts';
+import { LeaseConflictError as LeaseConflictError_validateExtraction } from './errors.ts';
+
+/** What validateExtraction can fail with: its mutation's result union (test/error-unions.test.ts checks both). */
+export const validateExtractionErrors = [...WRITE_ERRORS_validateExtraction, ValidationError_validateExtraction, NotFoundError_validateExtraction, StaleVersionError_validateExtraction, InvalidTransitionError_validateExtraction, LeaseConflictError_validateExtraction] as const;
 
 export interface ValidateExtractionInput {
   id: string;

@@ -1,6 +1,12 @@
 // Extractions (seed 003): the type with its offices and artifacts, the `extractions` query,
 // and the queue/worker/review mutations (editor role). Resolvers stay thin: each mutation
 // calls one command in src/commands/extractions/.
+import { claimExtractionErrors } from '../../commands/extractions/claim-extraction.ts';
+import { completeExtractionErrors } from '../../commands/extractions/complete-extraction.ts';
+import { enqueueExtractionsErrors } from '../../commands/extractions/enqueue-extractions.ts';
+import { failExtractionErrors } from '../../commands/extractions/fail-extraction.ts';
+import { validateExtractionErrors } from '../../commands/extractions/validate-extraction.ts';
+import { mutationErrors } from './errors.ts';
 import type http from 'node:http';
 import { ArtifactTooLargeError, LeaseConflictError } from '../../commands/extractions/errors.ts';
 import { ARTIFACT_TYPES } from '../../commands/extractions/artifact-content.ts';
@@ -187,7 +193,6 @@ const ArtifactInput = builder.inputType('ExtractionArtifactInput', {
   }),
 });
 
-const TRANSITION_ERRORS = [...COMMON_ERRORS, InvalidTransitionError, StaleVersionError, LeaseConflictError] as const;
 
 builder.relayMutationField(
   'enqueueExtractions',
@@ -200,7 +205,7 @@ builder.relayMutationField(
   },
   {
     authScopes: { editor: true },
-    errors: { types: [...COMMON_ERRORS], directResult: true },
+    errors: { types: mutationErrors(enqueueExtractionsErrors), directResult: true },
     resolve: (_root, { input }, ctx) => enqueueExtractions(commandContext(ctx), input),
   },
   {
@@ -221,7 +226,7 @@ builder.relayMutationField(
   },
   {
     authScopes: { editor: true },
-    errors: { types: [...COMMON_ERRORS], directResult: true },
+    errors: { types: mutationErrors(claimExtractionErrors), directResult: true },
     resolve: async (_root, { input }, ctx) => ({ extraction: await claimExtraction(commandContext(ctx), input) }),
   },
   { outputFields: (t) => ({ extraction: t.field({ type: ExtractionRef, nullable: true, description: 'null when the queue is empty.', resolve: (p) => p.extraction }) }) },
@@ -241,7 +246,7 @@ builder.relayMutationField(
   },
   {
     authScopes: { editor: true },
-    errors: { types: [...TRANSITION_ERRORS, ArtifactTooLargeError], directResult: true },
+    errors: { types: mutationErrors(completeExtractionErrors), directResult: true },
     resolve: async (_root, { input }, ctx) => ({
       extraction: await completeExtraction(commandContext(ctx), {
         ...input,
@@ -270,7 +275,7 @@ builder.relayMutationField(
   },
   {
     authScopes: { editor: true },
-    errors: { types: [...TRANSITION_ERRORS], directResult: true },
+    errors: { types: mutationErrors(failExtractionErrors), directResult: true },
     resolve: async (_root, { input }, ctx) => ({ extraction: await failExtraction(commandContext(ctx), { ...input, id: input.id.id }) }),
   },
   { outputFields: (t) => ({ extraction: t.field({ type: ExtractionRef, resolve: (p) => p.extraction }) }) },
@@ -289,7 +294,7 @@ builder.relayMutationField(
   },
   {
     authScopes: { editor: true },
-    errors: { types: [...TRANSITION_ERRORS], directResult: true },
+    errors: { types: mutationErrors(validateExtractionErrors), directResult: true },
     resolve: (_root, { input }, ctx) => validateExtraction(commandContext(ctx), { ...input, id: input.id.id }),
   },
   {

@@ -1,5 +1,8 @@
 // Upstream sync (seed 003; admin): syncFromUpstream (pull members), exportToUpstream (push
 // validated offices) and upstreamStatus. Each mutation calls one command.
+import { exportToUpstreamErrors } from '../../commands/upstream/export-to-upstream.ts';
+import { syncFromUpstreamErrors } from '../../commands/upstream/sync-from-upstream.ts';
+import { mutationErrors } from './errors.ts';
 import { UpstreamError, UpstreamNotConfiguredError } from '../../commands/extractions/errors.ts';
 import { exportToUpstream } from '../../commands/upstream/export-to-upstream.ts';
 import { syncFromUpstream } from '../../commands/upstream/sync-from-upstream.ts';
@@ -23,14 +26,13 @@ builder.objectType(UpstreamNotConfiguredError, {
   fields: () => ({}),
 });
 
-const UPSTREAM_ERRORS = [...COMMON_ERRORS, UpstreamError, UpstreamNotConfiguredError] as const;
 
 builder.relayMutationField(
   'syncFromUpstream',
   { inputFields: (t) => ({ batchSize: t.int({ description: 'Rows read per upstream round trip (default UPSTREAM_BATCH_SIZE).' }) }) },
   {
     authScopes: { admin: true },
-    errors: { types: [...UPSTREAM_ERRORS], directResult: true },
+    errors: { types: mutationErrors(syncFromUpstreamErrors), directResult: true },
     resolve: (_root, { input }, ctx) => syncFromUpstream(commandContext(ctx), { batchSize: input.batchSize }),
   },
   {
@@ -50,7 +52,7 @@ builder.relayMutationField(
   { inputFields: (t) => ({ dryRun: t.boolean({ description: 'Report what would be written; write nothing.' }) }) },
   {
     authScopes: { admin: true },
-    errors: { types: [...UPSTREAM_ERRORS], directResult: true },
+    errors: { types: mutationErrors(exportToUpstreamErrors), directResult: true },
     resolve: (_root, { input }, ctx) => exportToUpstream(commandContext(ctx), { dryRun: input?.dryRun }),
   },
   {
