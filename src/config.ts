@@ -92,6 +92,8 @@ const EnvSchema = z.object({
   MAX_UPLOAD_BYTES: bytes.default(parseBytes('5gb')),
   DOWNLOAD_URL_TTL: duration.default(parseDuration('15m')),
   UPLOAD_URL_TTL: duration.default(parseDuration('1h')),
+  /** After its URL expired, how long a PENDING upload may still be completed before it expires too. */
+  UPLOAD_EXPIRY_GRACE: duration.default(parseDuration('10m')),
 
   BACKUP_INTERVAL: duration.optional(),
   BACKUP_KEEP: int(1, 100_000).optional(),
@@ -127,6 +129,7 @@ export interface Config {
     publicUrl?: string;
     downloadUrlTtlMs: number;
     uploadUrlTtlMs: number;
+    uploadExpiryGraceMs: number;
   };
   cacheDir: string;
   auth: { bootstrapAdminKey?: string; anonymousRole?: Role };
@@ -216,6 +219,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       publicUrl: e.PUBLIC_URL,
       downloadUrlTtlMs: e.DOWNLOAD_URL_TTL,
       uploadUrlTtlMs: e.UPLOAD_URL_TTL,
+      uploadExpiryGraceMs: e.UPLOAD_EXPIRY_GRACE,
     },
     cacheDir: path.resolve(e.CACHE_DIR ?? path.join(dataDir, 'cache')),
     auth: { bootstrapAdminKey: e.OPSGRAPH_BOOTSTRAP_ADMIN_KEY, anonymousRole: e.OPSGRAPH_ANONYMOUS_ROLE },

@@ -5,6 +5,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { KeyVerifier } from './auth/api-keys.ts';
 import { startBackupSchedule } from './commands/backups/schedule.ts';
+import { startUploadSweeper } from './commands/files/upload-sweeper.ts';
 import type { Services } from './commands/command-context.ts';
 import type { Config } from './config.ts';
 import { createGraphQL, GRAPHQL_PATH } from './graphql/yoga.ts';
@@ -96,15 +97,19 @@ export async function createServer(
   const services = await openServices(config, { logger, bootstrapKeys: true, skipMigrations: options.migrated });
   // Scheduled backups (src/commands/backups/schedule.ts) live as long as the server.
   const backups = config.backups.intervalMs ? startBackupSchedule(services, config.backups.intervalMs) : null;
+  // Presigned uploads never completed expire with their URL (src/commands/files/expire-uploads.ts).
+  const uploads = startUploadSweeper(services);
   try {
     return await startServer(services, {
       onClose: async () => {
         await backups?.stop();
+        await uploads.stop();
         await services.close();
       },
     });
   } catch (err) {
     await backups?.stop();
+    await uploads.stop();
     await services.close();
     throw err;
   }

@@ -114,10 +114,16 @@ describe.each(backends)('files on %s', (_name, env) => {
       input: { ownerId: uc.id, fileType: 'DATASET', filename: 'd.csv', size: declared.length, checksumSha256: sha256(declared) },
     });
     if (r.createUploadUrl.__typename !== 'CreateUploadUrlPayload') throw new Error(JSON.stringify(r));
-    const put = await fetch(r.createUploadUrl.url, { method: 'PUT', headers: r.createUploadUrl.headers as Record<string, string>, body: sameLength });
-    expect(put.status).toBe(200);
-    await put.arrayBuffer();
     const key = r.createUploadUrl.file.key;
+    // A store that verifies the signed checksum (fs, AWS) refuses these bytes at the PUT
+    // (test/presigned-parity.test.ts); RGW 16 does not. completeUpload is the backstop for
+    // such stores: on fs, the bytes are written past the URL, straight into the store.
+    if (_name === 'fs') await t.server.services.blobs.put(key, Buffer.from(sameLength));
+    else {
+      const put = await fetch(r.createUploadUrl.url, { method: 'PUT', headers: r.createUploadUrl.headers as Record<string, string>, body: sameLength });
+      expect(put.status).toBe(200);
+      await put.arrayBuffer();
+    }
     expect(await objectExists(key)).toBe(true);
     const done = await t.client('editor').request(CompleteUploadDocument, { input: { fileId: r.createUploadUrl.file.id } });
     expect(done.completeUpload).toMatchObject({

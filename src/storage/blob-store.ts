@@ -34,6 +34,13 @@ export interface PresignedRequest {
   expiresAt: Date;
 }
 
+export interface PresignOptions {
+  expiresInMs: number;
+  contentType?: string;
+  contentLength?: number;
+  checksumSha256?: string;
+}
+
 export interface PutOptions {
   contentType?: string;
   metadata?: Record<string, string>;
@@ -53,7 +60,18 @@ export interface BlobStore {
   /** Deleting a missing object is not an error. */
   delete(key: string): Promise<void>;
   list(prefix: string, options?: { cursor?: string; limit?: number }): Promise<ListPage>;
-  presign(method: 'GET' | 'PUT', key: string, options: { expiresInMs: number; contentType?: string; contentLength?: number }): Promise<PresignedRequest>;
+  /**
+   * A URL a client can use without an API key. For PUT, the content length and (lower-case
+   * hex) SHA-256 are signed in: the store refuses a body of another length, and one with
+   * another checksum where it verifies checksums (fs, AWS S3; Ceph RGW 16 does not, so
+   * completeUpload checks again).
+   */
+  presign(method: 'GET' | 'PUT', key: string, options: PresignOptions): Promise<PresignedRequest>;
+  /**
+   * Removes what interrupted writes left behind that is older than `olderThan` (the fs
+   * store's temp parts); returns how many. Optional: stores whose writes are atomic have none.
+   */
+  sweepPartial?(olderThan: Date): Promise<number>;
   /** Throws a StorageError when the store cannot be reached (used by /readyz). */
   check(): Promise<void>;
 }
@@ -99,6 +117,17 @@ export class HashingCounter extends Transform {
 export function assertValidKey(key: string): void {
   if (!key || key.length > 1024 || key.startsWith('/') || key.split('/').some((p) => p === '' || p === '.' || p === '..') || /[\\\u0000-\u001f]/.test(key)) {
     throw new StorageError(`invalid object key "${key.slice(0, 100)}"`);
+  }
+}
+
+/** A put whose bytes do not have the SHA-256 the writer was told to expect; nothing was kept. */
+export class DigestMismatchError extends StorageError {
+  constructor(
+    readonly expectedSha256: string,
+    readonly actualSha256: string,
+  ) {
+    super(`the SHA-256 of the body (${actualSha256}) differs from the signed ${expectedSha256}`);
+    this.name = 'DigestMismatchError';
   }
 }
 

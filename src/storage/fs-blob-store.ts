@@ -9,7 +9,19 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { StorageError } from '../errors.ts';
-import { assertValidKey, type BlobStore, HashingCounter, ObjectNotFoundError, type HeadResult, type ListPage, type PresignedRequest, type PutOptions, type PutResult } from './blob-store.ts';
+import {
+  assertValidKey,
+  type BlobStore,
+  DigestMismatchError,
+  HashingCounter,
+  ObjectNotFoundError,
+  type HeadResult,
+  type ListPage,
+  type PresignedRequest,
+  type PresignOptions,
+  type PutOptions,
+  type PutResult,
+} from './blob-store.ts';
 import { signedPath } from './url-signing.ts';
 
 /** Temp files live here (same filesystem as the objects, so rename is atomic); never listed. */
@@ -22,6 +34,11 @@ export interface FsBlobStoreOptions {
   publicUrl?: string;
   /** Used when no publicUrl is known yet. */
   fallbackOrigin: string;
+}
+
+export interface FsPutOptions extends PutOptions {
+  /** Refuse (keeping nothing) a body whose SHA-256 differs: the signed-URL PUT's check. */
+  expectedSha256?: string;
 }
 
 export class FsBlobStore implements BlobStore {
@@ -47,13 +64,17 @@ export class FsBlobStore implements BlobStore {
     return path.join(this.root, key);
   }
 
-  async put(key: string, body: Readable | Uint8Array, options: PutOptions = {}): Promise<PutResult> {
+  async put(key: string, body: Readable | Uint8Array, options: FsPutOptions = {}): Promise<PutResult> {
     const target = this.#path(key);
     const tmp = path.join(this.root, TMP_DIR, `${crypto.randomUUID()}.part`);
     const counter = new HashingCounter(options.maxBytes);
     try {
       await fsp.mkdir(path.dirname(tmp), { recursive: true });
       await pipeline(body instanceof Uint8Array ? Readable.from([body]) : body, counter, fs.createWriteStream(tmp, { flags: 'wx' }));
+      // Checked before the rename: a reader never sees bytes the signer did not agree to.
+      if (options.expectedSha256 !== undefined && counter.checksumSha256 !== options.expectedSha256) {
+        throw new DigestMismatchError(options.expectedSha256, counter.checksumSha256);
+      }
       await fsp.mkdir(path.dirname(target), { recursive: true });
       await fsp.rename(tmp, target);
     } catch (err) {
@@ -125,13 +146,35 @@ export class FsBlobStore implements BlobStore {
     return { objects, nextCursor: keys.length > limit ? page.at(-1) : undefined };
   }
 
-  async presign(method: 'GET' | 'PUT', key: string, options: { expiresInMs: number; contentType?: string; contentLength?: number }): Promise<PresignedRequest> {
+  async presign(method: 'GET' | 'PUT', key: string, options: PresignOptions): Promise<PresignedRequest> {
     this.#path(key);
     const expiresAt = new Date(Date.now() + options.expiresInMs);
     const length = method === 'PUT' ? options.contentLength : undefined;
-    const url = `${this.origin ?? this.#fallbackOrigin}${signedPath(this.signingSecret, { method, key, expires: expiresAt.getTime(), length })}`;
+    const sha256 = method === 'PUT' ? options.checksumSha256 : undefined;
+    const url = `${this.origin ?? this.#fallbackOrigin}${signedPath(this.signingSecret, { method, key, expires: expiresAt.getTime(), length, sha256 })}`;
     const headers: Record<string, string> = method === 'PUT' && options.contentType ? { 'content-type': options.contentType } : {};
     return { url, method, headers, expiresAt };
+  }
+
+  /**
+   * Temp parts a crash left behind (a failed put removes its own). Judged by their last
+   * write, so a long upload still streaming into its part is never touched.
+   */
+  async sweepPartial(olderThan: Date): Promise<number> {
+    const dir = path.join(this.root, TMP_DIR);
+    const names = await fsp.readdir(dir).catch((err) => {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [] as string[];
+      throw wrap(err, 'listing temp parts');
+    });
+    let removed = 0;
+    for (const name of names) {
+      const file = path.join(dir, name);
+      const st = await fsp.stat(file).catch(() => null);
+      if (!st || st.mtime >= olderThan) continue;
+      await fsp.rm(file, { force: true });
+      removed += 1;
+    }
+    return removed;
   }
 
   async check(): Promise<void> {

@@ -30,7 +30,7 @@ import { Upload } from '@aws-sdk/lib-storage';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { StorageError } from '../errors.ts';
 import { CircuitBreaker, type Verdict } from './circuit-breaker.ts';
-import { assertValidKey, type BlobStore, HashingCounter, ObjectNotFoundError, type HeadResult, type ListPage, type PresignedRequest, type PutOptions, type PutResult } from './blob-store.ts';
+import { assertValidKey, type BlobStore, HashingCounter, ObjectNotFoundError, type HeadResult, type ListPage, type PresignedRequest, type PresignOptions, type PutOptions, type PutResult } from './blob-store.ts';
 
 export interface S3BlobStoreOptions {
   bucket: string;
@@ -188,16 +188,25 @@ export class S3BlobStore implements BlobStore {
     });
   }
 
-  async presign(method: 'GET' | 'PUT', key: string, options: { expiresInMs: number; contentType?: string; contentLength?: number }): Promise<PresignedRequest> {
+  /**
+   * A PUT URL signs Content-Length (a body of another length fails the signature, 403) and
+   * x-amz-checksum-sha256 as a header the client must send (AWS refuses a body with another
+   * SHA-256, 400 BadDigest; Ceph RGW 16 ignores it, so completeUpload hashes again).
+   */
+  async presign(method: 'GET' | 'PUT', key: string, options: PresignOptions): Promise<PresignedRequest> {
     assertValidKey(key);
     const expiresIn = Math.max(1, Math.round(options.expiresInMs / 1000));
+    const checksum = method === 'PUT' && options.checksumSha256 ? Buffer.from(options.checksumSha256, 'hex').toString('base64') : undefined;
     const command =
       method === 'PUT'
-        ? new PutObjectCommand({ Bucket: this.bucket, Key: key, ContentType: options.contentType })
+        ? new PutObjectCommand({ Bucket: this.bucket, Key: key, ContentType: options.contentType, ContentLength: options.contentLength, ChecksumSHA256: checksum })
         : new GetObjectCommand({ Bucket: this.bucket, Key: key });
-    // Signing is local (no request), so this cannot fail on an unreachable store.
-    const url = await getSignedUrl(this.client, command, { expiresIn });
-    const headers: Record<string, string> = method === 'PUT' && options.contentType ? { 'content-type': options.contentType } : {};
+    // Signing is local (no request), so this cannot fail on an unreachable store. Without
+    // unhoistableHeaders the presigner would move the checksum into the query string.
+    const url = await getSignedUrl(this.client, command, { expiresIn, unhoistableHeaders: new Set(['x-amz-checksum-sha256']) });
+    const headers: Record<string, string> = {};
+    if (method === 'PUT' && options.contentType) headers['content-type'] = options.contentType;
+    if (checksum) headers['x-amz-checksum-sha256'] = checksum;
     return { url, method, headers, expiresAt: new Date(Date.now() + expiresIn * 1000) };
   }
 

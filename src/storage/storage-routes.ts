@@ -1,10 +1,13 @@
 // HTTP routes the storage part serves (the server lists them; nothing here knows the server):
-// - the fs store's signed URLs: GET streams an object, PUT stores one (exact signed length);
+// - the fs store's signed URLs: GET streams an object, PUT stores one. A PUT answers as an S3
+//   presigned PUT does: a Content-Length other than the signed one fails the signature (403),
+//   none at all is 411, a body whose SHA-256 differs from the signed one is 400 BadDigest;
+//   nothing is kept in any of these cases;
 // - GraphQL multipart requests, streamed to the store instead of buffered (multipart-upload.ts).
 import type http from 'node:http';
 import type { Services } from '../commands/command-context.ts';
 import type { RouteHandler } from '../http/respond.ts';
-import { ObjectNotFoundError, ObjectTooLargeError } from './blob-store.ts';
+import { DigestMismatchError, ObjectNotFoundError, ObjectTooLargeError } from './blob-store.ts';
 import { FsBlobStore } from './fs-blob-store.ts';
 import { handleMultipartGraphQL } from './multipart-upload.ts';
 import { BLOB_ROUTE_PREFIX, parseSignedUrl, verify } from './url-signing.ts';
@@ -48,10 +51,19 @@ async function serveSigned(req: http.IncomingMessage, res: http.ServerResponse, 
     req.resume();
     return reply(res, 403, verdict === 'expired' ? 'this URL has expired' : 'signature does not match');
   }
-  const { key, length } = parsed.fields;
+  const { key, length, sha256 } = parsed.fields;
   if (req.method === 'PUT') {
+    const declared = req.headers['content-length'];
+    if (length !== undefined && declared === undefined) {
+      req.resume();
+      return reply(res, 411, `a Content-Length of ${length} bytes is required`);
+    }
+    if (length !== undefined && Number(declared) !== length) {
+      req.resume();
+      return reply(res, 403, `signature does not match: this URL is signed for a ${length}-byte body, not ${declared}`);
+    }
     try {
-      const stored = await store.put(key, req, { maxBytes: length, contentType: req.headers['content-type'] });
+      const stored = await store.put(key, req, { maxBytes: length, contentType: req.headers['content-type'], expectedSha256: sha256 });
       if (length !== undefined && stored.size !== length) {
         await store.delete(key);
         return reply(res, 400, `expected ${length} bytes, received ${stored.size}`);
@@ -62,6 +74,7 @@ async function serveSigned(req: http.IncomingMessage, res: http.ServerResponse, 
     } catch (err) {
       req.resume();
       if (err instanceof ObjectTooLargeError) return reply(res, 413, err.message);
+      if (err instanceof DigestMismatchError) return reply(res, 400, `BadDigest: ${err.message}`);
       throw err;
     }
   }

@@ -14,10 +14,15 @@ export interface SignedFields {
   expires: number;
   /** For PUT: the exact body length the signer agreed to. */
   length?: number;
+  /** For PUT: the lower-case hex SHA-256 the body must have. */
+  sha256?: string;
 }
 
 function payload(f: SignedFields): string {
-  return [f.method, f.key, String(f.expires), f.length === undefined ? '' : String(f.length)].join('\n');
+  const parts = [f.method, f.key, String(f.expires), f.length === undefined ? '' : String(f.length)];
+  // Appended only when present, so URLs signed without a checksum keep their signature.
+  if (f.sha256 !== undefined) parts.push(f.sha256);
+  return parts.join('\n');
 }
 
 export function sign(secret: string, f: SignedFields): string {
@@ -35,6 +40,7 @@ export function verify(secret: string, f: SignedFields, signature: string, now =
 export function signedPath(secret: string, f: SignedFields): string {
   const query = new URLSearchParams({ method: f.method, expires: String(f.expires) });
   if (f.length !== undefined) query.set('length', String(f.length));
+  if (f.sha256 !== undefined) query.set('sha256', f.sha256);
   query.set('signature', sign(secret, f));
   const encodedKey = f.key.split('/').map(encodeURIComponent).join('/');
   return `${BLOB_ROUTE_PREFIX}${encodedKey}?${query}`;
@@ -47,6 +53,7 @@ export function parseSignedUrl(url: URL): { fields: SignedFields; signature: str
   const expires = Number(url.searchParams.get('expires'));
   const signature = url.searchParams.get('signature');
   const lengthText = url.searchParams.get('length');
+  const sha256 = url.searchParams.get('sha256') ?? undefined;
   if ((method !== 'GET' && method !== 'PUT') || !Number.isSafeInteger(expires) || !signature) return null;
   let key: string;
   try {
@@ -56,7 +63,8 @@ export function parseSignedUrl(url: URL): { fields: SignedFields; signature: str
   }
   const length = lengthText === null ? undefined : Number(lengthText);
   if (length !== undefined && !Number.isSafeInteger(length)) return null;
-  return { fields: { method, key, expires, length }, signature };
+  if (sha256 !== undefined && !/^[0-9a-f]{64}$/.test(sha256)) return null;
+  return { fields: { method, key, expires, length, sha256 }, signature };
 }
 
 /**

@@ -1,5 +1,6 @@
 // createUploadUrl: the client uploads straight to the store. The row starts PENDING with
-// the declared size and SHA-256; completeUpload checks what arrived before it counts.
+// the declared size and SHA-256; completeUpload checks what arrived before it counts, and
+// an upload never completed expires with its URL (expire-uploads.ts).
 import type { StoredFile } from '../../generated/prisma/client.ts';
 import { NotFoundError, StorageError, ValidationError, WRITE_ERRORS } from '../../errors.ts';
 import type { PresignedRequest } from '../../storage/blob-store.ts';
@@ -32,7 +33,8 @@ export async function createUploadUrl(ctx: CommandContext, input: CreateUploadUr
   if (size > max) throw new ValidationError('size', `exceeds the upload limit of ${max} bytes`);
   const key = objectKey(ownerType, input.owner.id, fileType, filename);
   // Signing is local: nothing is stored yet, so there is nothing to clean up if the write fails.
-  const upload = await ctx.services.blobs.presign('PUT', key, { expiresInMs: ctx.services.config.blobs.uploadUrlTtlMs, contentType, contentLength: size });
+  // Size and checksum are signed in, so the store itself refuses other bytes where it can.
+  const upload = await ctx.services.blobs.presign('PUT', key, { expiresInMs: ctx.services.config.blobs.uploadUrlTtlMs, contentType, contentLength: size, checksumSha256 });
   const file = await ctx.services.db.write(async (tx, afterCommit) => {
     const owner = await ownerColumns(tx, ownerType, input.owner.id);
     const row = await tx.storedFile.create({
