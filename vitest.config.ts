@@ -16,5 +16,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Starts one real S3-compatible server (Ceph RGW) and one PostgreSQL for the run; see test/support/*-global-setup.ts.
     globalSetup: ['test/support/s3-global-setup.ts', 'test/support/postgres-global-setup.ts'],
+    // A test file fails on any unhandled rejection or uncaught exception, its own or a spawned server's.
+    setupFiles: ['test/support/no-unhandled-errors.ts'],
   },
 });

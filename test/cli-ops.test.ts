@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { watchChild, watchedEnv } from './support/child-crash-watch.ts';
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '..');
@@ -37,10 +38,11 @@ async function freePort(): Promise<number> {
 async function serve(env: Record<string, string>): Promise<{ child: ChildProcess; port: number; stderr: () => string }> {
   const port = await freePort();
   const child = spawn(process.execPath, [bin, 'serve'], {
-    env: { ...process.env, PORT: String(port), LOG_LEVEL: 'info', ...env },
+    env: watchedEnv({ ...process.env, PORT: String(port), LOG_LEVEL: 'info', ...env }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);
+  watchChild(child);
   let err = '';
   child.stderr!.on('data', (d) => (err += d));
   child.stdout!.on('data', (d) => (err += d));

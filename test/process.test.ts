@@ -9,6 +9,7 @@ import { promisify } from 'node:util';
 import { GraphQLClient } from 'graphql-request';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CreateUseCaseDocument, UseCasesDocument } from './generated/graphql.ts';
+import { watchChild, watchedEnv } from './support/child-crash-watch.ts';
 
 const run = promisify(execFile);
 const bin = path.resolve(import.meta.dirname, '..', 'bin', 'opsgraph.js');
@@ -35,10 +36,11 @@ function cli(args: string[], env: Record<string, string> = {}) {
 
 async function startServe(port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, [bin, 'serve'], {
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn' },
+    env: watchedEnv({ ...process.env, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn' }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);
+  watchChild(child);
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`serve exited with ${child.exitCode}`);

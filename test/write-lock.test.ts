@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { GraphQLClient } from 'graphql-request';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { watchChild, watchedEnv } from './support/child-crash-watch.ts';
 
 const bin = path.resolve(import.meta.dirname, '..', 'bin', 'opsgraph.js');
 const holder = path.resolve(import.meta.dirname, 'support', 'hold-write-lock.mjs');
@@ -36,17 +37,18 @@ beforeAll(async () => {
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
   server = spawn(process.execPath, [bin, 'serve'], {
-    env: {
+    env: watchedEnv({
       ...process.env,
       DATA_DIR: dataDir,
       PORT: String(port),
       LOG_LEVEL: 'warn',
       OPSGRAPH_BOOTSTRAP_ADMIN_KEY: adminKey,
       SQLITE_BUSY_TIMEOUT_MS: String(BUSY_TIMEOUT_MS),
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    }),
+    stdio: ['ignore', 'ignore', 'pipe'],
   });
   children.push(server);
+  watchChild(server, process.stderr);
   const deadline = Date.now() + 60_000;
   while (!(await fetch(`${base}/readyz`).then((r) => r.ok, () => false))) {
     if (server.exitCode !== null) throw new Error(`serve exited with ${server.exitCode}`);

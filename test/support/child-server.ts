@@ -1,10 +1,12 @@
 // Spawns the real `bin/opsgraph.js serve` as a child process (as test/process.test.ts does),
 // for tests of defects that used to crash the process: the child's PID must still be alive
-// and answering after the hostile request.
+// and answering after the hostile request. Any uncaught exception or unhandled rejection in
+// the child fails the running test (child-crash-watch.ts).
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { watchChild, watchedEnv } from './child-crash-watch.ts';
 import { freePort } from './s3-server.ts';
 
 const bin = path.resolve(import.meta.dirname, '..', '..', 'bin', 'opsgraph.js');
@@ -29,9 +31,11 @@ export async function spawnServer(env: Record<string, string> = {}): Promise<Chi
   const port = await freePort();
   const adminKey = `og_child_admin_${Math.random().toString(36).slice(2)}_${Date.now()}`;
   const child = spawn(process.execPath, [bin, 'serve'], {
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', OPSGRAPH_BOOTSTRAP_ADMIN_KEY: adminKey, ...env },
+    env: watchedEnv({ ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', OPSGRAPH_BOOTSTRAP_ADMIN_KEY: adminKey, ...env }),
     stdio: ['ignore', 'ignore', 'pipe'],
   });
+  // An uncaught exception or unhandled rejection in the server fails the running test.
+  watchChild(child);
   let err = '';
   child.stderr!.on('data', (c: Buffer) => {
     err = (err + c.toString('utf8')).slice(-20_000);
