@@ -5,7 +5,9 @@ import type { Services } from './commands/command-context.ts';
 import type { Config } from './config.ts';
 import { Database } from './db/database.ts';
 import { applyMigrations } from './db/migrate.ts';
+import { activityTail } from './db/activity-tail.ts';
 import { InProcessActivityBus } from './events/activity-bus.ts';
+import { SequencedActivityBus } from './events/external-commits.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createBlobStore } from './storage/create-blob-store.ts';
 
@@ -30,9 +32,22 @@ export async function openServices(config: Config, options: OpenOptions = {}): P
     onAfterCommitError: (err) => logger.error({ err }, 'after-commit task failed'),
   });
   await db.connect();
-  const services: Services = { config, db, logger, bus: new InProcessActivityBus(), blobs: await createBlobStore(config) };
+  // Live subscribers also get what other processes commit (src/events/external-commits.ts).
+  const bus = new SequencedActivityBus({
+    inner: new InProcessActivityBus(),
+    tail: activityTail(db),
+    onError: (err) => logger.warn({ err }, 'reading activity committed by other processes failed'),
+  });
+  db.onReplaced(() => bus.resync());
+  const services: Services = { config, db, logger, bus, blobs: await createBlobStore(config) };
   if (options.bootstrapKeys) {
     await bootstrapKeys(db, { dataDir: config.dataDir, bootstrapKey: config.auth.bootstrapAdminKey, logger });
   }
-  return { ...services, close: () => db.close() };
+  return {
+    ...services,
+    close: async () => {
+      bus.close();
+      await db.close();
+    },
+  };
 }
