@@ -3,18 +3,13 @@
 // recovery point shows up in the activity feed and the log.
 import { backupDatabase } from './backup-database.ts';
 import { type CommandContext, recordActivity, type Services, SYSTEM_ACTOR } from '../command-context.ts';
+import { type Periodic, startPeriodic } from '../periodic.ts';
 
-export interface BackupSchedule {
-  /** Stops the timer and waits for a run in progress. */
-  stop(): Promise<void>;
-}
+/** Stops the timer and waits for a run in progress. */
+export type BackupSchedule = Periodic;
 
 export function startBackupSchedule(services: Services, intervalMs: number): BackupSchedule {
   const ctx: CommandContext = { services, actor: SYSTEM_ACTOR };
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<void> = Promise.resolve();
-  let stopped = false;
-
   const runOnce = async () => {
     try {
       await backupDatabase(ctx, { label: 'scheduled' });
@@ -32,21 +27,7 @@ export function startBackupSchedule(services: Services, intervalMs: number): Bac
         .catch(() => {}); // the database itself may be what failed; the log has it
     }
   };
-  const schedule = () => {
-    if (stopped) return;
-    // A chain of timeouts rather than setInterval: a slow backup never overlaps the next.
-    timer = setTimeout(() => {
-      running = runOnce().finally(schedule);
-    }, intervalMs);
-    timer.unref();
-  };
-  schedule();
+  const schedule = startPeriodic(intervalMs, runOnce);
   services.logger.info({ intervalMs, keep: services.config.backups.keep ?? 'all' }, 'scheduled backups on');
-  return {
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
-    },
-  };
+  return schedule;
 }

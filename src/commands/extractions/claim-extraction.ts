@@ -4,17 +4,15 @@
 // UPDATE's WHERE re-checks the status anyway. Expired leases go back to PENDING first.
 import { leaseExpired } from '../../domain/extraction-state-machine.ts';
 import { requiredText } from '../../domain/validate.ts';
-import { ValidationError } from '../../errors.ts';
+import { InvalidTransitionError, NotFoundError, StaleVersionError, ValidationError, WRITE_ERRORS } from '../../errors.ts';
 import type { Extraction } from '../../generated/prisma/client.ts';
-import type { Tx } from '../../db/database.ts';
-import type { AfterCommit } from '../../db/database.ts';
+import type { AfterCommit, Tx } from '../../db/database.ts';
 import { type CommandContext, recordActivity } from '../command-context.ts';
 import { extractionActivity } from './load-for-write.ts';
-import { WRITE_ERRORS as WRITE_ERRORS_claimExtraction, ValidationError as ValidationError_claimExtraction, NotFoundError as NotFoundError_claimExtraction, StaleVersionError as StaleVersionError_claimExtraction, InvalidTransitionError as InvalidTransitionError_claimExtraction } from '../../errors.ts';
-import { LeaseConflictError as LeaseConflictError_claimExtraction } from './errors.ts';
+import { LeaseConflictError } from './errors.ts';
 
 /** What claimExtraction can fail with: its mutation's result union (test/error-unions.test.ts checks both). */
-export const claimExtractionErrors = [...WRITE_ERRORS_claimExtraction, ValidationError_claimExtraction, NotFoundError_claimExtraction, StaleVersionError_claimExtraction, InvalidTransitionError_claimExtraction, LeaseConflictError_claimExtraction] as const;
+export const claimExtractionErrors = [...WRITE_ERRORS, ValidationError, NotFoundError, StaleVersionError, InvalidTransitionError, LeaseConflictError] as const;
 
 export interface ClaimExtractionInput {
   worker: string;

@@ -5,16 +5,15 @@
 import type { Readable } from 'node:stream';
 import { normalizeOffices, type OfficeField } from '../../domain/district-office.ts';
 import { optionalText } from '../../domain/validate.ts';
-import { NotFoundError, ValidationError } from '../../errors.ts';
+import { InvalidTransitionError, NotFoundError, StaleVersionError, ValidationError, WRITE_ERRORS } from '../../errors.ts';
 import type { Extraction } from '../../generated/prisma/client.ts';
 import { type CommandContext, recordActivity } from '../command-context.ts';
 import { ARTIFACT_TYPES, type ArtifactType, checkArtifactFilename, checkContentType, DEFAULT_CONTENT_TYPE, packArtifact, type PackedArtifact } from './artifact-content.ts';
 import { extractionActivity, loadExtractionForEvent, updateAtVersion } from './load-for-write.ts';
-import { WRITE_ERRORS as WRITE_ERRORS_completeExtraction, ValidationError as ValidationError_completeExtraction, NotFoundError as NotFoundError_completeExtraction, StaleVersionError as StaleVersionError_completeExtraction, InvalidTransitionError as InvalidTransitionError_completeExtraction } from '../../errors.ts';
-import { LeaseConflictError as LeaseConflictError_completeExtraction, ArtifactTooLargeError as ArtifactTooLargeError_completeExtraction } from './errors.ts';
+import { ArtifactTooLargeError, LeaseConflictError } from './errors.ts';
 
 /** What completeExtraction can fail with: its mutation's result union (test/error-unions.test.ts checks both). */
-export const completeExtractionErrors = [...WRITE_ERRORS_completeExtraction, ValidationError_completeExtraction, NotFoundError_completeExtraction, StaleVersionError_completeExtraction, InvalidTransitionError_completeExtraction, LeaseConflictError_completeExtraction, ArtifactTooLargeError_completeExtraction] as const;
+export const completeExtractionErrors = [...WRITE_ERRORS, ValidationError, NotFoundError, StaleVersionError, InvalidTransitionError, LeaseConflictError, ArtifactTooLargeError] as const;
 
 export type OfficeInput = Partial<Record<OfficeField, string | null | undefined>>;
 

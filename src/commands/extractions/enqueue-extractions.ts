@@ -3,15 +3,14 @@
 // skipping members that already have an open one. One transaction, one activity entry each.
 import crypto from 'node:crypto';
 import { OPEN_EXTRACTION_STATUSES } from '../../domain/extraction-state-machine.ts';
-import { NotFoundError, ValidationError } from '../../errors.ts';
+import { InvalidTransitionError, NotFoundError, StaleVersionError, ValidationError, WRITE_ERRORS } from '../../errors.ts';
 import type { Extraction } from '../../generated/prisma/client.ts';
 import { type CommandContext, recordActivity } from '../command-context.ts';
 import { extractionActivity } from './load-for-write.ts';
-import { WRITE_ERRORS as WRITE_ERRORS_enqueueExtractions, ValidationError as ValidationError_enqueueExtractions, NotFoundError as NotFoundError_enqueueExtractions, StaleVersionError as StaleVersionError_enqueueExtractions, InvalidTransitionError as InvalidTransitionError_enqueueExtractions } from '../../errors.ts';
-import { LeaseConflictError as LeaseConflictError_enqueueExtractions } from './errors.ts';
+import { LeaseConflictError } from './errors.ts';
 
 /** What enqueueExtractions can fail with: its mutation's result union (test/error-unions.test.ts checks both). */
-export const enqueueExtractionsErrors = [...WRITE_ERRORS_enqueueExtractions, ValidationError_enqueueExtractions, NotFoundError_enqueueExtractions, StaleVersionError_enqueueExtractions, InvalidTransitionError_enqueueExtractions, LeaseConflictError_enqueueExtractions] as const;
+export const enqueueExtractionsErrors = [...WRITE_ERRORS, ValidationError, NotFoundError, StaleVersionError, InvalidTransitionError, LeaseConflictError] as const;
 
 export interface EnqueueExtractionsInput {
   bioguideIds?: readonly string[] | null;

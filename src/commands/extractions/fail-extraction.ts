@@ -6,11 +6,11 @@ import { requiredText } from '../../domain/validate.ts';
 import type { Extraction } from '../../generated/prisma/client.ts';
 import { type CommandContext, recordActivity } from '../command-context.ts';
 import { extractionActivity, loadExtractionForEvent, updateAtVersion } from './load-for-write.ts';
-import { WRITE_ERRORS as WRITE_ERRORS_failExtraction, ValidationError as ValidationError_failExtraction, NotFoundError as NotFoundError_failExtraction, StaleVersionError as StaleVersionError_failExtraction, InvalidTransitionError as InvalidTransitionError_failExtraction } from '../../errors.ts';
-import { LeaseConflictError as LeaseConflictError_failExtraction } from './errors.ts';
+import { InvalidTransitionError, NotFoundError, StaleVersionError, ValidationError, WRITE_ERRORS } from '../../errors.ts';
+import { LeaseConflictError } from './errors.ts';
 
 /** What failExtraction can fail with: its mutation's result union (test/error-unions.test.ts checks both). */
-export const failExtractionErrors = [...WRITE_ERRORS_failExtraction, ValidationError_failExtraction, NotFoundError_failExtraction, StaleVersionError_failExtraction, InvalidTransitionError_failExtraction, LeaseConflictError_failExtraction] as const;
+export const failExtractionErrors = [...WRITE_ERRORS, ValidationError, NotFoundError, StaleVersionError, InvalidTransitionError, LeaseConflictError] as const;
 
 export interface FailExtractionInput {
   id: string;

@@ -5,16 +5,15 @@
 // transaction with the activity entry either way.
 import { normalizeOffices, officeChanged, officeIdFor, type OfficeFields, OFFICE_FIELDS } from '../../domain/district-office.ts';
 import { optionalText } from '../../domain/validate.ts';
-import { ValidationError } from '../../errors.ts';
+import { InvalidTransitionError, NotFoundError, StaleVersionError, ValidationError, WRITE_ERRORS } from '../../errors.ts';
 import type { Extraction, ValidatedOffice } from '../../generated/prisma/client.ts';
 import { type CommandContext, recordActivity } from '../command-context.ts';
 import type { OfficeInput } from './complete-extraction.ts';
 import { extractionActivity, loadExtractionForEvent, updateAtVersion } from './load-for-write.ts';
-import { WRITE_ERRORS as WRITE_ERRORS_validateExtraction, ValidationError as ValidationError_validateExtraction, NotFoundError as NotFoundError_validateExtraction, StaleVersionError as StaleVersionError_validateExtraction, InvalidTransitionError as InvalidTransitionError_validateExtraction } from '../../errors.ts';
-import { LeaseConflictError as LeaseConflictError_validateExtraction } from './errors.ts';
+import { LeaseConflictError } from './errors.ts';
 
 /** What validateExtraction can fail with: its mutation's result union (test/error-unions.test.ts checks both). */
-export const validateExtractionErrors = [...WRITE_ERRORS_validateExtraction, ValidationError_validateExtraction, NotFoundError_validateExtraction, StaleVersionError_validateExtraction, InvalidTransitionError_validateExtraction, LeaseConflictError_validateExtraction] as const;
+export const validateExtractionErrors = [...WRITE_ERRORS, ValidationError, NotFoundError, StaleVersionError, InvalidTransitionError, LeaseConflictError] as const;
 
 export interface ValidateExtractionInput {
   id: string;

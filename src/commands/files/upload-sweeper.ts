@@ -2,23 +2,16 @@
 // sweep never overlaps the next), a few times per URL lifetime, at most once a minute.
 // A failed sweep is logged and retried at the next tick; nothing it does needs finishing.
 import { type CommandContext, type Services, SYSTEM_ACTOR } from '../command-context.ts';
+import { type Periodic, startPeriodic } from '../periodic.ts';
 import { expirePendingUploads } from './expire-uploads.ts';
-
-export interface UploadSweeper {
-  /** Stops the timer and waits for a sweep in progress. */
-  stop(): Promise<void>;
-}
 
 export function sweepIntervalMs(services: Services): number {
   const { uploadUrlTtlMs, uploadExpiryGraceMs } = services.config.blobs;
   return Math.min(60_000, Math.max(200, Math.round((uploadUrlTtlMs + uploadExpiryGraceMs) / 4)));
 }
 
-export function startUploadSweeper(services: Services, intervalMs = sweepIntervalMs(services)): UploadSweeper {
+export function startUploadSweeper(services: Services, intervalMs = sweepIntervalMs(services)): Periodic {
   const ctx: CommandContext = { services, actor: SYSTEM_ACTOR };
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<void> = Promise.resolve();
-  let stopped = false;
   const runOnce = async () => {
     try {
       const report = await expirePendingUploads(ctx);
@@ -27,19 +20,5 @@ export function startUploadSweeper(services: Services, intervalMs = sweepInterva
       services.logger.warn({ err }, 'expiring pending uploads failed; retrying at the next sweep');
     }
   };
-  const schedule = () => {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      running = runOnce().finally(schedule);
-    }, intervalMs);
-    timer.unref();
-  };
-  schedule();
-  return {
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
-    },
-  };
+  return startPeriodic(intervalMs, runOnce);
 }

@@ -9,11 +9,11 @@ import { OFFICE_FIELDS } from '../../domain/district-office.ts';
 import type { ValidatedOffice } from '../../generated/prisma/client.ts';
 import { upstreamTarget, withUpstream } from '../../upstream/client.ts';
 import { type CommandContext, recordActivity } from '../command-context.ts';
-import { WRITE_ERRORS as WRITE_ERRORS_exportToUpstream, ValidationError as ValidationError_exportToUpstream } from '../../errors.ts';
-import { UpstreamError as UpstreamError_exportToUpstream, UpstreamNotConfiguredError as UpstreamNotConfiguredError_exportToUpstream } from '../extractions/errors.ts';
+import { ValidationError, WRITE_ERRORS } from '../../errors.ts';
+import { UpstreamError, UpstreamNotConfiguredError } from '../extractions/errors.ts';
 
 /** What exportToUpstream can fail with: its mutation's result union (test/error-unions.test.ts checks both). */
-export const exportToUpstreamErrors = [...WRITE_ERRORS_exportToUpstream, ValidationError_exportToUpstream, UpstreamError_exportToUpstream, UpstreamNotConfiguredError_exportToUpstream] as const;
+export const exportToUpstreamErrors = [...WRITE_ERRORS, ValidationError, UpstreamError, UpstreamNotConfiguredError] as const;
 
 export interface PushReport {
   upstream: string;

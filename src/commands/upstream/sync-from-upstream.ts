@@ -4,14 +4,13 @@
 // entry: an unreachable upstream, a wrong password or a failure half-way changes nothing.
 // Upserts, never deletes: a local member upstream no longer lists as current is marked so.
 // Running it again with nothing changed upstream updates no row.
-import { ValidationError } from '../../errors.ts';
+import { ValidationError, WRITE_ERRORS } from '../../errors.ts';
 import { type CommandContext, recordActivity } from '../command-context.ts';
 import { upstreamTarget, withUpstream } from '../../upstream/client.ts';
-import { WRITE_ERRORS as WRITE_ERRORS_syncFromUpstream, ValidationError as ValidationError_syncFromUpstream } from '../../errors.ts';
-import { UpstreamError as UpstreamError_syncFromUpstream, UpstreamNotConfiguredError as UpstreamNotConfiguredError_syncFromUpstream } from '../extractions/errors.ts';
+import { UpstreamError, UpstreamNotConfiguredError } from '../extractions/errors.ts';
 
 /** What syncFromUpstream can fail with: its mutation's result union (test/error-unions.test.ts checks both). */
-export const syncFromUpstreamErrors = [...WRITE_ERRORS_syncFromUpstream, ValidationError_syncFromUpstream, UpstreamError_syncFromUpstream, UpstreamNotConfiguredError_syncFromUpstream] as const;
+export const syncFromUpstreamErrors = [...WRITE_ERRORS, ValidationError, UpstreamError, UpstreamNotConfiguredError] as const;
 
 export interface PullProgress {
   phase: 'read' | 'write';

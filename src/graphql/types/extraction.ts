@@ -26,6 +26,7 @@ import type { GraphQLContext } from '../context.ts';
 import { addActivityField } from './activity.ts';
 import { COMMON_ERRORS, DomainErrorInterface } from './errors.ts';
 import { SortDirection } from './scalars.ts';
+import { officeAddressFields } from './office-fields.ts';
 
 export const ExtractionStatusEnum = builder.enumType('ExtractionStatus', { values: EXTRACTION_STATUSES });
 const ArtifactTypeEnum = builder.enumType('ExtractionArtifactType', { values: ARTIFACT_TYPES });
@@ -58,15 +59,7 @@ addActivityField(ExtractionRef);
 builder.prismaObject('ExtractedOffice', {
   fields: (t) => ({
     position: t.exposeInt('position'),
-    address: t.exposeString('address', { nullable: true }),
-    suite: t.exposeString('suite', { nullable: true }),
-    building: t.exposeString('building', { nullable: true }),
-    city: t.exposeString('city', { nullable: true }),
-    state: t.exposeString('state', { nullable: true }),
-    zip: t.exposeString('zip', { nullable: true }),
-    phone: t.exposeString('phone', { nullable: true }),
-    fax: t.exposeString('fax', { nullable: true }),
-    hours: t.exposeString('hours', { nullable: true }),
+    ...officeAddressFields(t),
   }),
 });
 

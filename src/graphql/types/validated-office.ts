@@ -1,6 +1,7 @@
 // Validated offices: what reviewers approved, waiting for or done with the push to upstream's
 // `district_offices`, and the `validatedOffices` query.
 import { builder } from '../builder.ts';
+import { officeAddressFields } from './office-fields.ts';
 
 export const ValidatedOfficeRef = builder.prismaNode('ValidatedOffice', {
   id: { field: 'officeId' },
@@ -8,15 +9,7 @@ export const ValidatedOfficeRef = builder.prismaNode('ValidatedOffice', {
   fields: (t) => ({
     officeId: t.exposeString('officeId', { description: "The row's key in upstream's district_offices." }),
     member: t.relation('member'),
-    address: t.exposeString('address', { nullable: true }),
-    suite: t.exposeString('suite', { nullable: true }),
-    building: t.exposeString('building', { nullable: true }),
-    city: t.exposeString('city', { nullable: true }),
-    state: t.exposeString('state', { nullable: true }),
-    zip: t.exposeString('zip', { nullable: true }),
-    phone: t.exposeString('phone', { nullable: true }),
-    fax: t.exposeString('fax', { nullable: true }),
-    hours: t.exposeString('hours', { nullable: true }),
+    ...officeAddressFields(t),
     validatedAt: t.expose('validatedAt', { type: 'DateTime' }),
     syncedToUpstream: t.exposeBoolean('syncedToUpstream', { description: 'false until a push wrote this version of the office upstream.' }),
     syncedAt: t.expose('syncedAt', { type: 'DateTime', nullable: true }),
