@@ -14,6 +14,7 @@
 //     nothing is polled.
 // Reads are synchronous on the read-only connection (src/db/sql-reader.ts), in pages, so
 // deliveries from the two places can never interleave.
+import { AsyncResource } from 'node:async_hooks';
 import type { ActivityBus, ActivityEvent, ActivityListener } from './activity-bus.ts';
 
 /** Synchronous reads of the activity table on a read connection (src/db/activity-tail.ts). */
@@ -42,6 +43,9 @@ export class SequencedActivityBus implements ActivityBus {
   #lastSeq: number | null = null;
   #dataVersion: number | null = null;
   #timer: NodeJS.Timeout | null = null;
+  // The poll starts inside the first subscriber's request; it must not run (and count its
+  // statements, src/db/sql-counter.ts) in that request's context, nor keep it alive.
+  readonly #scope = new AsyncResource('opsgraph.activity-poll');
 
   constructor(o: SequencedBusOptions) {
     this.#inner = o.inner;
@@ -114,7 +118,7 @@ export class SequencedActivityBus implements ActivityBus {
     } catch (err) {
       this.#onError(err);
     }
-    this.#timer ??= setInterval(() => this.poll(), this.#pollMs).unref();
+    this.#timer ??= this.#scope.runInAsyncScope(() => setInterval(() => this.poll(), this.#pollMs).unref());
   }
 
   #stop(): void {
