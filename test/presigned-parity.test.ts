@@ -10,24 +10,33 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { CreateMultipartUploadCommand, ListMultipartUploadsCommand, UploadPartCommand } from '@aws-sdk/client-s3';
 import { SYSTEM_ACTOR } from '../src/commands/command-context.ts';
 import { expirePendingUploads } from '../src/commands/files/expire-uploads.ts';
+import { S3BlobStore } from '../src/storage/s3-blob-store.ts';
 import { CompleteUploadDocument, CreateUploadUrlDocument, CreateUseCaseDocument, StoredFileNodeDocument } from './generated/graphql.ts';
 import { rawId, s3ServerEnv, sha256 } from './support/files.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 
-const TTL_MS = 2_000;
+/** The expiry tests' URL lifetime; the others use the default hour, so a slow machine never expires their URLs. */
+const TTL_MS = 5_000;
 const backends: Array<[string, () => Record<string, string>]> = [
   ['fs', () => ({ BLOB_STORE: 'fs' })],
   ['s3 (RGW)', () => s3ServerEnv(inject('s3'))],
 ];
 
 describe.each(backends)('presigned uploads on %s', (name, env) => {
+  let hourly: TestServer;
+  let shortLived: TestServer;
+  /** The server the helpers below talk to. */
   let t: TestServer;
   beforeAll(async () => {
-    t = await startTestServer({ ...env(), UPLOAD_URL_TTL: `${TTL_MS}ms`, UPLOAD_EXPIRY_GRACE: '0s' });
+    [hourly, shortLived] = await Promise.all([startTestServer(env()), startTestServer({ ...env(), UPLOAD_URL_TTL: `${TTL_MS}ms`, UPLOAD_EXPIRY_GRACE: '0s' })]);
   });
-  afterAll(() => t?.close());
+  afterAll(async () => {
+    await hourly?.close();
+    await shortLived?.close();
+  });
 
   async function pending(declared: string) {
     const uc = await t.client('editor').request(CreateUseCaseDocument, { input: { name: `presigned ${name}`, teamEmail: 'ml@example.com' } });
@@ -52,12 +61,13 @@ describe.each(backends)('presigned uploads on %s', (name, env) => {
   const expiredEntries = (fileId: string) =>
     t.server.services.db.reader.activityLogEntry.findMany({ where: { activityType: 'file_upload_expired', details: { contains: rawId(fileId) } } });
   async function waitForStatus(fileId: string, want: string) {
-    const deadline = Date.now() + TTL_MS + 5_000;
+    const deadline = Date.now() + TTL_MS + 15_000;
     while (Date.now() < deadline && (await status(fileId)) !== want) await new Promise((r) => setTimeout(r, 100));
     return status(fileId);
   }
 
   it('signs the content length: a longer or shorter body is refused by the store (403), nothing is stored, the row stays PENDING', async () => {
+    t = hourly;
     const declared = 'exactly these bytes\n';
     const u = await pending(declared);
     expect(await put(u, `${declared}and more`)).toBe(403);
@@ -73,6 +83,7 @@ describe.each(backends)('presigned uploads on %s', (name, env) => {
   });
 
   it('signs the checksum: a same-length body with another SHA-256 never becomes AVAILABLE and leaves no object', async () => {
+    t = hourly;
     const declared = 'the bytes I promised\n';
     const other = 'the bytes I SENT inst'.padEnd(declared.length, '!');
     expect(other.length).toBe(declared.length);
@@ -95,6 +106,7 @@ describe.each(backends)('presigned uploads on %s', (name, env) => {
   });
 
   it('a PENDING upload never completed expires with its URL: row DELETED once, its object removed, AVAILABLE files untouched', async () => {
+    t = shortLived;
     const neverPut = await pending('nobody sends this\n');
     const putNotCompleted = await pending('sent but never completed\n');
     expect(await put(putNotCompleted, 'sent but never completed\n')).toBe(200);
@@ -119,9 +131,10 @@ describe.each(backends)('presigned uploads on %s', (name, env) => {
   });
 
   it('sweeps running concurrently (two servers, or a rerun after a restart) expire each row exactly once', async () => {
+    t = hourly;
     const rows = await Promise.all([pending('one\n'), pending('two\n'), pending('three\n')]);
     const ctx = { services: t.server.services, actor: SYSTEM_ACTOR };
-    const later = Date.now() + 10 * TTL_MS;
+    const later = Date.now() + 3 * 60 * 60 * 1000; // past the hourly server's URL lifetime and grace
     const reports = await Promise.all([expirePendingUploads(ctx, { now: later }), expirePendingUploads(ctx, { now: later }), expirePendingUploads(ctx, { now: later })]);
     const mine = new Set(rows.map((r) => rawId(r.file.id)));
     for (const r of rows) expect(await expiredEntries(r.file.id)).toHaveLength(1);
@@ -149,9 +162,35 @@ describe('presigned uploads on fs: partial objects', () => {
     fs.writeFileSync(fresh, 'an upload in flight');
     const old = new Date(Date.now() - 10 * TTL_MS);
     fs.utimesSync(stale, old, old);
-    const deadline = Date.now() + 5_000;
+    const deadline = Date.now() + 15_000;
     while (fs.existsSync(stale) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     expect(fs.existsSync(stale)).toBe(false);
     expect(fs.existsSync(fresh)).toBe(true);
+  });
+});
+
+describe('presigned uploads on s3 (RGW): partial objects', () => {
+  it('aborts multipart uploads a crashed put left open under the file prefixes, only once they are old enough', async () => {
+    const s3 = inject('s3');
+    const options = { bucket: s3.bucket, endpoint: s3.endpoint, region: s3.region, forcePathStyle: true, credentials: { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey } };
+    const eager = new S3BlobStore({ ...options, minMultipartAgeMs: 0 });
+    const cautious = new S3BlobStore(options); // the server's default: a day
+    try {
+      const prefix = `use-cases/sweep-${crypto.randomUUID()}/`;
+      const key = `${prefix}dataset/crashed.bin`;
+      const { UploadId } = await eager.client.send(new CreateMultipartUploadCommand({ Bucket: s3.bucket, Key: key }));
+      await eager.client.send(new UploadPartCommand({ Bucket: s3.bucket, Key: key, UploadId, PartNumber: 1, Body: crypto.randomBytes(5 * 1024 * 1024) }));
+      const open = async () => (await eager.client.send(new ListMultipartUploadsCommand({ Bucket: s3.bucket, Prefix: prefix }))).Uploads ?? [];
+      expect(await open()).toHaveLength(1);
+      const later = new Date(Date.now() + 60_000);
+      expect(await cautious.sweepPartial(later, [prefix])).toBe(0); // younger than a day: may still be running
+      expect(await eager.sweepPartial(new Date(Date.now() - 60_000), [prefix])).toBe(0); // started after the cutoff
+      expect(await open()).toHaveLength(1);
+      expect(await eager.sweepPartial(later, [prefix])).toBe(1);
+      expect(await open()).toHaveLength(0);
+    } finally {
+      eager.destroy();
+      cautious.destroy();
+    }
   });
 });

@@ -68,10 +68,11 @@ export interface BlobStore {
    */
   presign(method: 'GET' | 'PUT', key: string, options: PresignOptions): Promise<PresignedRequest>;
   /**
-   * Removes what interrupted writes left behind that is older than `olderThan` (the fs
-   * store's temp parts); returns how many. Optional: stores whose writes are atomic have none.
+   * Removes what interrupted writes under `prefixes` left behind that is older than
+   * `olderThan` (the fs store's temp parts, S3's incomplete multipart uploads); returns how
+   * many. Optional: a store whose writes leave nothing behind has none.
    */
-  sweepPartial?(olderThan: Date): Promise<number>;
+  sweepPartial?(olderThan: Date, prefixes: readonly string[]): Promise<number>;
   /** Throws a StorageError when the store cannot be reached (used by /readyz). */
   check(): Promise<void>;
 }

@@ -157,10 +157,11 @@ export class FsBlobStore implements BlobStore {
   }
 
   /**
-   * Temp parts a crash left behind (a failed put removes its own). Judged by their last
-   * write, so a long upload still streaming into its part is never touched.
+   * Temp parts a crash left behind (a failed put removes its own), whatever key they were
+   * for (`prefixes` is not known from a part's name). Judged by their last write, so a long
+   * upload still streaming into its part is never touched.
    */
-  async sweepPartial(olderThan: Date): Promise<number> {
+  async sweepPartial(olderThan: Date, _prefixes: readonly string[] = []): Promise<number> {
     const dir = path.join(this.root, TMP_DIR);
     const names = await fsp.readdir(dir).catch((err) => {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [] as string[];

@@ -17,10 +17,12 @@
 // - check() (for /readyz) makes one attempt on its own client with a sub-second limit.
 import { Readable, pipeline } from 'node:stream';
 import {
+  AbortMultipartUploadCommand,
   DeleteObjectCommand,
   GetObjectCommand,
   HeadBucketCommand,
   HeadObjectCommand,
+  ListMultipartUploadsCommand,
   ListObjectsV2Command,
   PutObjectCommand,
   S3Client,
@@ -43,6 +45,8 @@ export interface S3BlobStoreOptions {
   partSize?: number;
   /** Outages in a row before the circuit opens, and how long it stays open. */
   circuit?: { threshold: number; coolDownMs: number };
+  /** sweepPartial leaves multipart uploads younger than this alone, whatever it is asked (default a day). */
+  minMultipartAgeMs?: number;
 }
 
 const PART_SIZE = 8 * 1024 * 1024;
@@ -62,9 +66,11 @@ export class S3BlobStore implements BlobStore {
   readonly #probeClient: S3Client;
   readonly #partSize: number;
   readonly circuit: CircuitBreaker;
+  readonly #minMultipartAgeMs: number;
 
   constructor(o: S3BlobStoreOptions) {
     this.bucket = o.bucket;
+    this.#minMultipartAgeMs = o.minMultipartAgeMs ?? 24 * 60 * 60 * 1000;
     this.#partSize = o.partSize ?? PART_SIZE;
     const common: S3ClientConfig = {
       region: o.region,
@@ -208,6 +214,39 @@ export class S3BlobStore implements BlobStore {
     if (method === 'PUT' && options.contentType) headers['content-type'] = options.contentType;
     if (checksum) headers['x-amz-checksum-sha256'] = checksum;
     return { url, method, headers, expiresAt: new Date(Date.now() + expiresIn * 1000) };
+  }
+
+  /**
+   * Aborts multipart uploads a crashed put left open (their parts are billed and invisible).
+   * A server-side put of a large object may legitimately run for hours, so only uploads
+   * initiated more than a day ago go (a bucket lifecycle rule does the same on AWS).
+   */
+  async sweepPartial(olderThan: Date, prefixes: readonly string[]): Promise<number> {
+    const cutoff = Math.min(olderThan.getTime(), Date.now() - this.#minMultipartAgeMs);
+    let aborted = 0;
+    for (const prefix of prefixes) {
+      let keyMarker: string | undefined;
+      let uploadIdMarker: string | undefined;
+      do {
+        const page = await this.#guard(() =>
+          this.client.send(new ListMultipartUploadsCommand({ Bucket: this.bucket, Prefix: prefix, KeyMarker: keyMarker, UploadIdMarker: uploadIdMarker }), metadataCall).catch((err) => {
+            throw wrap(err, `listing multipart uploads under ${prefix}`);
+          }),
+        );
+        for (const u of page.Uploads ?? []) {
+          if (!u.Key || !u.UploadId || !u.Initiated || u.Initiated.getTime() >= cutoff) continue;
+          await this.#guard(() =>
+            this.client.send(new AbortMultipartUploadCommand({ Bucket: this.bucket, Key: u.Key, UploadId: u.UploadId }), metadataCall).catch((err) => {
+              if (status(err) !== 404) throw wrap(err, `aborting the multipart upload of ${u.Key}`);
+            }),
+          );
+          aborted += 1;
+        }
+        keyMarker = page.IsTruncated ? page.NextKeyMarker : undefined;
+        uploadIdMarker = page.IsTruncated ? page.NextUploadIdMarker : undefined;
+      } while (keyMarker);
+    }
+    return aborted;
   }
 
   /** One short attempt; while the circuit is open it answers at once (and later probes). */

@@ -6,10 +6,10 @@
 // completeUpload, a second sweeper (another server on the same file) or a rerun after a
 // restart never expires a row twice or one that completed. A crash between the commit and
 // the object delete leaves an object with no live row: `opsgraph files reconcile --fix`
-// removes those. The store's own leftovers of interrupted writes (the fs store's temp
-// parts) go too.
+// removes those. The store's own leftovers of interrupted writes under the file prefixes go
+// too (the fs store's temp parts; S3's multipart uploads left open for over a day).
 import { type CommandContext, recordActivity } from '../command-context.ts';
-import { ownerIdOf } from './file-rules.ts';
+import { FILE_KEY_PREFIXES, ownerIdOf } from './file-rules.ts';
 
 const BATCH = 200;
 
@@ -45,6 +45,6 @@ export async function expirePendingUploads(ctx: CommandContext, options: { now?:
     expired += moved;
     if (rows.length < BATCH) break;
   }
-  const partialsRemoved = (await blobs.sweepPartial?.(cutoff)) ?? 0;
+  const partialsRemoved = (await blobs.sweepPartial?.(cutoff, FILE_KEY_PREFIXES)) ?? 0;
   return { expired, partialsRemoved };
 }
