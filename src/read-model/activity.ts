@@ -1,5 +1,5 @@
-// Activity entries of many subjects at once, newest first (one window query per request and
-// page shape), with prepared statements (src/db/sql-reader.ts).
+// Activity entries of many subjects at once, newest first, in one statement per request and
+// page shape (a correlated LIMIT per subject; see child-pages.ts for why not a window).
 import { idList, isoUtc, type SqlReader, type SqlValue } from '../db/sql-reader.ts';
 import type { ActivityEvent } from '../events/activity-bus.ts';
 import { groupByParent } from './keyset.ts';
@@ -7,22 +7,54 @@ import { groupByParent } from './keyset.ts';
 /** An entry as the bus carries it, with the instant as an ISO string. */
 export type ActivityRow = Omit<ActivityEvent, 'createdAt'> & { createdAt: string };
 
+type Columns = [
+  seq: number,
+  id: string,
+  subjectType: string,
+  subjectId: string,
+  activityType: string,
+  description: string,
+  actor: string,
+  createdAt: string,
+  details?: string,
+];
+
+const COLUMNS = 'a.seq, a.id, a.subjectType, a.subjectId, a.activityType, a.description, a.actor, a.createdAt';
+
 /**
  * Up to `take` newest entries of each subject (older than `beforeSeq` when given), grouped
- * by subject in the order of `subjectIds`.
+ * by subject in the order of `subjectIds`. `details` (JSON text, the largest column) is read
+ * only when `withDetails`; otherwise rows carry `'{}'`, which no answer shows.
  */
-export function activityBySubject(sql: SqlReader, subjectIds: readonly string[], take: number, beforeSeq: number | null): ActivityRow[][] {
+export function activityBySubject(
+  sql: SqlReader,
+  subjectIds: readonly string[],
+  take: number,
+  beforeSeq: number | null,
+  withDetails = true,
+): ActivityRow[][] {
   const params: SqlValue[] = [idList(subjectIds)];
   if (beforeSeq !== null) params.push(beforeSeq);
   params.push(take);
-  const rows = sql.all<ActivityRow>(
-    `SELECT seq, id, subjectType, subjectId, activityType, description, details, actor, createdAt FROM (
-       SELECT *, row_number() OVER (PARTITION BY subjectId ORDER BY seq DESC) AS rn
-         FROM "ActivityLogEntry"
-        WHERE subjectId IN (SELECT value FROM json_each(?)) ${beforeSeq === null ? '' : 'AND seq < ?'}
-     ) WHERE rn <= ? ORDER BY subjectId, seq DESC`,
+  const rows = sql.arrays<Columns>(
+    `SELECT ${COLUMNS}${withDetails ? ', a.details' : ''} FROM json_each(?) j JOIN "ActivityLogEntry" a
+        ON a.seq IN (SELECT s.seq FROM "ActivityLogEntry" s
+                      WHERE s.subjectId = j.value ${beforeSeq === null ? '' : 'AND s.seq < ?'} ORDER BY s.seq DESC LIMIT ?)
+     ORDER BY j.key, a.seq DESC`,
     params,
   );
-  for (const r of rows) r.createdAt = isoUtc(r.createdAt);
-  return groupByParent(subjectIds, rows, (r) => r.subjectId);
+  const entries = rows.map(
+    (r): ActivityRow => ({
+      seq: r[0],
+      id: r[1],
+      subjectType: r[2],
+      subjectId: r[3],
+      activityType: r[4],
+      description: r[5],
+      details: r[8] ?? '{}',
+      actor: r[6],
+      createdAt: isoUtc(r[7]),
+    }),
+  );
+  return groupByParent(subjectIds, entries, (e) => e.subjectId);
 }

@@ -10,6 +10,7 @@ import type { GraphQLContext } from '../context.ts';
 import { decodeId } from '../global-id.ts';
 import { loaderFor } from '../loaders.ts';
 import { decodeSeqCursor, encodeSeqCursor, pageSize, seqPage } from '../page.ts';
+import { connectionSelectsNodeField } from '../selection.ts';
 
 /** Subject types that are Relay nodes; an entry about anything else has a null `subject`. */
 export const NODE_SUBJECT_TYPES = new Set<string>();
@@ -73,8 +74,8 @@ builder.queryField('activity', (t) =>
 );
 
 /** One page of activity per subject, for all subjects of a request at once. */
-function loadActivityPages(ctx: GraphQLContext, subjectIds: readonly string[], size: number, afterSeq: number | null) {
-  const lists = activityBySubject(ctx.sql, subjectIds, size + 1, afterSeq);
+function loadActivityPages(ctx: GraphQLContext, subjectIds: readonly string[], size: number, afterSeq: number | null, withDetails: boolean) {
+  const lists = activityBySubject(ctx.sql, subjectIds, size + 1, afterSeq, withDetails);
   // Read-model rows carry instants as ISO strings; the DateTime scalar takes both.
   return Promise.resolve(lists.map((rows) => seqPage(rows as unknown as ActivityLogEntry[], size, afterSeq !== null)));
 }
@@ -90,13 +91,15 @@ export function addActivityField<T, P extends { id: string }>(ref: ObjectRef<typ
       type: ActivityConnection,
       description: 'Activity about this record, newest first.',
       args: { first: t.arg.int(), after: t.arg.string() },
-      resolve: (parent, args, ctx) => {
+      resolve: (parent, args, ctx, info) => {
         const size = pageSize(args.first);
         const afterSeq = args.after ? decodeSeqCursor(args.after) : null;
+        // The JSON details are the widest column: read only when the selection shows them.
+        const withDetails = connectionSelectsNodeField(info, 'details');
         const loader = loaderFor<string, ReturnType<typeof seqPage<ActivityLogEntry>>>(
           ctx,
-          `activity:${size}:${afterSeq}`,
-          (ids) => loadActivityPages(ctx, ids, size, afterSeq),
+          `activity:${size}:${afterSeq}:${withDetails}`,
+          (ids) => loadActivityPages(ctx, ids, size, afterSeq, withDetails),
         );
         return loader.load(parent.id);
       },
