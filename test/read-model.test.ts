@@ -171,14 +171,16 @@ describe('read model: only the columns the selection needs', () => {
   type Activity = { useCases: { edges: Array<{ node: { id: string; activity: { edges: Array<{ cursor: string; node: Record<string, unknown> }> } } }> } };
 
   it('reads activity details when a use case list asks for them (directly or through a fragment), and pages on', async () => {
+    const ALL = 'id subjectType subject { id } actor details';
     const root = await t.client('viewer').request<{ activity: { edges: Array<{ node: { details: unknown } }> } }>(
-      `query ($s: ID!) { activity(filter: { subjectId: $s }, first: 1) { edges { node { details } } } }`,
+      `query ($s: ID!) { activity(filter: { subjectId: $s }, first: 1) { edges { node { ${ALL} } } } }`,
       { s: ids[1] },
     );
-    const direct = await t.client('viewer').request<Activity>(ACTIVITY_OF('details'), {});
+    const direct = await t.client('viewer').request<Activity>(ACTIVITY_OF(ALL), {});
     const viaFragment = await t.client('viewer').request<Activity>(ACTIVITY_OF('... Entry'), {});
     const first = (a: Activity) => a.useCases.edges.find((e) => e.node.id === ids[1])!.node.activity.edges;
-    expect(first(direct).map((e) => e.node.details)).toEqual(root.activity.edges.map((e) => e.node.details));
+    expect(first(direct).map((e) => e.node)).toEqual(root.activity.edges.map((e) => e.node));
+    expect(first(direct)[0]!.node.subject).toEqual({ id: ids[1] });
     expect(first(direct)[0]!.node.details).toMatchObject({ to: 'CANCELLED' });
     expect(first(viaFragment).map((e) => e.node.details)).toEqual(first(direct).map((e) => e.node.details));
     const without = await t.client('viewer').request<Activity>(ACTIVITY_OF('activityType'), {});

@@ -7,37 +7,39 @@ import { groupByParent } from './keyset.ts';
 /** An entry as the bus carries it, with the instant as an ISO string. */
 export type ActivityRow = Omit<ActivityEvent, 'createdAt'> & { createdAt: string };
 
-type Columns = [
-  seq: number,
-  id: string,
-  subjectType: string,
-  subjectId: string,
-  activityType: string,
-  description: string,
-  actor: string,
-  createdAt: string,
-  details?: string,
-];
+/** Which of the optional columns an answer shows (the others are always read). */
+export interface ActivityColumns {
+  /** The JSON details: the widest column. */
+  details: boolean;
+  /** subjectType (and the subject, with the parent's id). */
+  subject: boolean;
+  /** The entry's own id (its global ID). */
+  id: boolean;
+}
 
-const COLUMNS = 'a.seq, a.id, a.subjectType, a.subjectId, a.activityType, a.description, a.actor, a.createdAt';
+export const ALL_ACTIVITY_COLUMNS: ActivityColumns = { details: true, subject: true, id: true };
+
+type Columns = [subjectId: string, seq: number, activityType: string, description: string, actor: string, createdAt: string, ...optional: string[]];
 
 /**
  * Up to `take` newest entries of each subject (older than `beforeSeq` when given), grouped
- * by subject in the order of `subjectIds`. `details` (JSON text, the largest column) is read
- * only when `withDetails`; otherwise rows carry `'{}'`, which no answer shows.
+ * by subject in the order of `subjectIds`. Columns left out by `columns` are empty strings
+ * (`'{}'` for details) in the rows: no answer shows them. The subject id comes from the id
+ * list, not from the table.
  */
 export function activityBySubject(
   sql: SqlReader,
   subjectIds: readonly string[],
   take: number,
   beforeSeq: number | null,
-  withDetails = true,
+  columns: ActivityColumns = ALL_ACTIVITY_COLUMNS,
 ): ActivityRow[][] {
   const params: SqlValue[] = [idList(subjectIds)];
   if (beforeSeq !== null) params.push(beforeSeq);
   params.push(take);
+  const optional = [columns.id ? 'a.id' : "''", columns.subject ? 'a.subjectType' : "''", columns.details ? 'a.details' : "'{}'"];
   const rows = sql.arrays<Columns>(
-    `SELECT ${COLUMNS}${withDetails ? ', a.details' : ''} FROM json_each(?) j JOIN "ActivityLogEntry" a
+    `SELECT j.value, a.seq, a.activityType, a.description, a.actor, a.createdAt, ${optional.join(', ')} FROM json_each(?) j JOIN "ActivityLogEntry" a
         ON a.seq IN (SELECT s.seq FROM "ActivityLogEntry" s
                       WHERE s.subjectId = j.value ${beforeSeq === null ? '' : 'AND s.seq < ?'} ORDER BY s.seq DESC LIMIT ?)
      ORDER BY j.key, a.seq DESC`,
@@ -45,15 +47,15 @@ export function activityBySubject(
   );
   const entries = rows.map(
     (r): ActivityRow => ({
-      seq: r[0],
-      id: r[1],
-      subjectType: r[2],
-      subjectId: r[3],
-      activityType: r[4],
-      description: r[5],
-      details: r[8] ?? '{}',
-      actor: r[6],
-      createdAt: isoUtc(r[7]),
+      seq: r[1],
+      id: r[6]!,
+      subjectType: r[7]!,
+      subjectId: r[0],
+      activityType: r[2],
+      description: r[3],
+      details: r[8]!,
+      actor: r[4],
+      createdAt: isoUtc(r[5]),
     }),
   );
   return groupByParent(subjectIds, entries, (e) => e.subjectId);

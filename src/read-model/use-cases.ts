@@ -91,15 +91,36 @@ function filterClauses(filter: UseCaseFilter | null | undefined): { where: strin
   return { where, params };
 }
 
+/** Text columns a list reads only when its selection shows them (null in the rows otherwise). */
+export interface UseCaseWideColumns {
+  description: boolean;
+  /** The JSON results summary (`evaluationResults`). */
+  evaluationSummary: boolean;
+}
+
 export function listUseCases(
   sql: SqlReader,
-  o: { filter?: UseCaseFilter | null; column: UseCaseOrderColumn; direction: Direction; page: KeysetRequest; cursorOf: (id: string) => string },
+  o: {
+    filter?: UseCaseFilter | null;
+    column: UseCaseOrderColumn;
+    direction: Direction;
+    page: KeysetRequest;
+    cursorOf: (id: string) => string;
+    wide?: UseCaseWideColumns;
+  },
 ): KeysetPage<UseCaseRow> {
+  const columns =
+    o.wide && !(o.wide.description && o.wide.evaluationSummary)
+      ? USE_CASE_COLUMNS.replace('u.description', o.wide.description ? 'u.description' : 'NULL').replace(
+          'u.evaluationSummary',
+          o.wide.evaluationSummary ? 'u.evaluationSummary' : 'NULL',
+        )
+      : USE_CASE_COLUMNS;
   const f = filterClauses(o.filter);
   const k = keysetClauses('UseCase', o.column, o.direction, o.page, 'u');
   const where = k.where ? [...f.where, k.where] : f.where;
   const rows = sql.arrays<UseCaseColumns>(
-    `SELECT ${USE_CASE_COLUMNS} FROM "UseCase" u ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${k.orderBy} LIMIT ?`,
+    `SELECT ${columns} FROM "UseCase" u ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${k.orderBy} LIMIT ?`,
     [...f.params, ...k.params, o.page.size + 1],
   );
   return keysetPage(rows.map(useCaseRow), o.page, (r) => o.cursorOf(r.id));
@@ -123,7 +144,7 @@ export function transitionPages(
   page: KeysetRequest,
   cursorOf: (id: string) => string,
 ): Array<KeysetPage<StateTransitionRow>> {
-  const s = childPageStatement(TRANSITIONS, 't.id, t.useCaseId, t.fromState, t.toState, t.notes, t.actor, t.createdAt', useCaseIds, page);
+  const s = childPageStatement(TRANSITIONS, 't.id, j.value, t.fromState, t.toState, t.notes, t.actor, t.createdAt', useCaseIds, page);
   const rows = sql
     .arrays<[id: string, useCaseId: string, fromState: string, toState: string, notes: string | null, actor: string, createdAt: string]>(s.sql, s.params)
     .map((r): StateTransitionRow => ({ id: r[0], useCaseId: r[1], fromState: r[2], toState: r[3], notes: r[4], actor: r[5], createdAt: isoUtc(r[6]) }));

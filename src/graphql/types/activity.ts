@@ -3,7 +3,7 @@
 // loaded for all parents at once with a window query, so `useCases { activity }` costs one
 // statement however many use cases there are.
 import type { ActivityLogEntry } from '../../generated/prisma/client.ts';
-import { activityBySubject } from '../../read-model/activity.ts';
+import { type ActivityColumns, activityBySubject } from '../../read-model/activity.ts';
 import type { ObjectRef } from '@pothos/core';
 import { builder } from '../builder.ts';
 import type { GraphQLContext } from '../context.ts';
@@ -74,8 +74,8 @@ builder.queryField('activity', (t) =>
 );
 
 /** One page of activity per subject, for all subjects of a request at once. */
-function loadActivityPages(ctx: GraphQLContext, subjectIds: readonly string[], size: number, afterSeq: number | null, withDetails: boolean) {
-  const lists = activityBySubject(ctx.sql, subjectIds, size + 1, afterSeq, withDetails);
+function loadActivityPages(ctx: GraphQLContext, subjectIds: readonly string[], size: number, afterSeq: number | null, columns: ActivityColumns) {
+  const lists = activityBySubject(ctx.sql, subjectIds, size + 1, afterSeq, columns);
   // Read-model rows carry instants as ISO strings; the DateTime scalar takes both.
   return Promise.resolve(lists.map((rows) => seqPage(rows as unknown as ActivityLogEntry[], size, afterSeq !== null)));
 }
@@ -94,12 +94,16 @@ export function addActivityField<T, P extends { id: string }>(ref: ObjectRef<typ
       resolve: (parent, args, ctx, info) => {
         const size = pageSize(args.first);
         const afterSeq = args.after ? decodeSeqCursor(args.after) : null;
-        // The JSON details are the widest column: read only when the selection shows them.
-        const withDetails = connectionSelectsNodeField(info, 'details');
+        // Only the columns the selection shows (the JSON details are the widest).
+        const columns: ActivityColumns = {
+          details: connectionSelectsNodeField(info, 'details'),
+          subject: connectionSelectsNodeField(info, 'subject') || connectionSelectsNodeField(info, 'subjectType'),
+          id: connectionSelectsNodeField(info, 'id'),
+        };
         const loader = loaderFor<string, ReturnType<typeof seqPage<ActivityLogEntry>>>(
           ctx,
-          `activity:${size}:${afterSeq}:${withDetails}`,
-          (ids) => loadActivityPages(ctx, ids, size, afterSeq, withDetails),
+          `activity:${size}:${afterSeq}:${columns.details}:${columns.subject}:${columns.id}`,
+          (ids) => loadActivityPages(ctx, ids, size, afterSeq, columns),
         );
         return loader.load(parent.id);
       },
