@@ -164,6 +164,52 @@ describe('read model: nested pages and agreement with the Prisma path', () => {
   });
 });
 
+describe('read model: only the columns the selection needs', () => {
+  const ACTIVITY_OF = (selection: string) => `query ($after: String) {
+    useCases(first: 3, filter: { teamEmail: "${TEAM}" }) { edges { node { id activity(first: 1, after: $after) { edges { cursor node { ${selection} } } } } } }
+  }${selection.includes('... Entry') ? ' fragment Entry on ActivityLogEntry { activityType details }' : ''}`;
+  type Activity = { useCases: { edges: Array<{ node: { id: string; activity: { edges: Array<{ cursor: string; node: Record<string, unknown> }> } } }> } };
+
+  it('reads activity details when a use case list asks for them (directly or through a fragment), and pages on', async () => {
+    const ALL = 'id subjectType subject { id } actor details';
+    const root = await t.client('viewer').request<{ activity: { edges: Array<{ node: { details: unknown } }> } }>(
+      `query ($s: ID!) { activity(filter: { subjectId: $s }, first: 1) { edges { node { ${ALL} } } } }`,
+      { s: ids[1] },
+    );
+    const direct = await t.client('viewer').request<Activity>(ACTIVITY_OF(ALL), {});
+    const viaFragment = await t.client('viewer').request<Activity>(ACTIVITY_OF('... Entry'), {});
+    const first = (a: Activity) => a.useCases.edges.find((e) => e.node.id === ids[1])!.node.activity.edges;
+    expect(first(direct).map((e) => e.node)).toEqual(root.activity.edges.map((e) => e.node));
+    expect(first(direct)[0]!.node.subject).toEqual({ id: ids[1] });
+    expect(first(direct)[0]!.node.details).toMatchObject({ to: 'CANCELLED' });
+    expect(first(viaFragment).map((e) => e.node.details)).toEqual(first(direct).map((e) => e.node.details));
+    const without = await t.client('viewer').request<Activity>(ACTIVITY_OF('activityType'), {});
+    expect(first(without).map((e) => e.node.activityType)).toEqual(first(viaFragment).map((e) => e.node.activityType));
+    // The next page: the older entry.
+    const older = await t.client('viewer').request<Activity>(ACTIVITY_OF('activityType details'), { after: first(direct)[0]!.cursor });
+    expect(first(older).map((e) => e.node.activityType)).toEqual(['use_case_created']);
+    expect(first(older)[0]!.node.details).toMatchObject({ name: 'RM 1' });
+  });
+
+  it('connectionSelectsNodeField sees fields through spreads, inline fragments and `nodes`', async () => {
+    const { parse } = await import('graphql');
+    const { connectionSelectsNodeField } = await import('../src/graphql/selection.ts');
+    const infoOf = (text: string) => {
+      const doc = parse(text);
+      const op = doc.definitions.find((d) => d.kind === 'OperationDefinition')!;
+      const fragments = Object.fromEntries(doc.definitions.flatMap((d) => (d.kind === 'FragmentDefinition' ? [[d.name.value, d]] : [])));
+      const field = (op as import('graphql').OperationDefinitionNode).selectionSet.selections[0] as import('graphql').FieldNode;
+      return { fieldNodes: [field], fragments };
+    };
+    expect(connectionSelectsNodeField(infoOf('{ a { edges { node { x } } } }'), 'x')).toBe(true);
+    expect(connectionSelectsNodeField(infoOf('{ a { edges { node { y } } } }'), 'x')).toBe(false);
+    expect(connectionSelectsNodeField(infoOf('{ a { edges { cursor x } } }'), 'x')).toBe(false);
+    expect(connectionSelectsNodeField(infoOf('{ a { ... on C { edges { ... F } } } } fragment F on E { node { ... on N { x } } }'), 'x')).toBe(true);
+    expect(connectionSelectsNodeField(infoOf('{ a { nodes { x } } }'), 'x')).toBe(true);
+    expect(connectionSelectsNodeField(infoOf('{ a { edges { node { ... F } } } } fragment F on N { ... F y }'), 'x')).toBe(false);
+  });
+});
+
 describe('isoUtc (stored instant → DateTime)', () => {
   it('rewrites the stored +00:00 form and parses anything else', async () => {
     const { isoUtc } = await import('../src/db/sql-reader.ts');

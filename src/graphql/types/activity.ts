@@ -3,13 +3,14 @@
 // loaded for all parents at once with a window query, so `useCases { activity }` costs one
 // statement however many use cases there are.
 import type { ActivityLogEntry } from '../../generated/prisma/client.ts';
-import { activityBySubject } from '../../read-model/activity.ts';
+import { type ActivityColumns, activityBySubject } from '../../read-model/activity.ts';
 import type { ObjectRef } from '@pothos/core';
 import { builder } from '../builder.ts';
 import type { GraphQLContext } from '../context.ts';
 import { decodeId } from '../global-id.ts';
 import { loaderFor } from '../loaders.ts';
 import { decodeSeqCursor, encodeSeqCursor, pageSize, seqPage } from '../page.ts';
+import { connectionSelectsNodeField } from '../selection.ts';
 
 /** Subject types that are Relay nodes; an entry about anything else has a null `subject`. */
 export const NODE_SUBJECT_TYPES = new Set<string>();
@@ -73,8 +74,8 @@ builder.queryField('activity', (t) =>
 );
 
 /** One page of activity per subject, for all subjects of a request at once. */
-function loadActivityPages(ctx: GraphQLContext, subjectIds: readonly string[], size: number, afterSeq: number | null) {
-  const lists = activityBySubject(ctx.sql, subjectIds, size + 1, afterSeq);
+function loadActivityPages(ctx: GraphQLContext, subjectIds: readonly string[], size: number, afterSeq: number | null, columns: ActivityColumns) {
+  const lists = activityBySubject(ctx.sql, subjectIds, size + 1, afterSeq, columns);
   // Read-model rows carry instants as ISO strings; the DateTime scalar takes both.
   return Promise.resolve(lists.map((rows) => seqPage(rows as unknown as ActivityLogEntry[], size, afterSeq !== null)));
 }
@@ -90,13 +91,19 @@ export function addActivityField<T, P extends { id: string }>(ref: ObjectRef<typ
       type: ActivityConnection,
       description: 'Activity about this record, newest first.',
       args: { first: t.arg.int(), after: t.arg.string() },
-      resolve: (parent, args, ctx) => {
+      resolve: (parent, args, ctx, info) => {
         const size = pageSize(args.first);
         const afterSeq = args.after ? decodeSeqCursor(args.after) : null;
+        // Only the columns the selection shows (the JSON details are the widest).
+        const columns: ActivityColumns = {
+          details: connectionSelectsNodeField(info, 'details'),
+          subject: connectionSelectsNodeField(info, 'subject') || connectionSelectsNodeField(info, 'subjectType'),
+          id: connectionSelectsNodeField(info, 'id'),
+        };
         const loader = loaderFor<string, ReturnType<typeof seqPage<ActivityLogEntry>>>(
           ctx,
-          `activity:${size}:${afterSeq}`,
-          (ids) => loadActivityPages(ctx, ids, size, afterSeq),
+          `activity:${size}:${afterSeq}:${columns.details}:${columns.subject}:${columns.id}`,
+          (ids) => loadActivityPages(ctx, ids, size, afterSeq, columns),
         );
         return loader.load(parent.id);
       },

@@ -3,14 +3,28 @@ import { GraphQLError, Kind } from 'graphql';
 import { builder } from '../builder.ts';
 
 // The read model hands out instants already in this form (src/db/sql-reader.ts isoUtc);
-// passing them through saves a Date parse per value on large lists.
-const CANONICAL_INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+// passing them through saves a Date parse per value on large lists. The shape is checked by
+// length and separator positions (no digit or calendar check: only the read model hands out
+// instant strings), about half the cost of the regular expression it replaced; a nested list
+// serializes ~700 of them.
+function isCanonicalInstant(v: string): boolean {
+  return (
+    v.length === 24 &&
+    v.charCodeAt(23) === 90 /* Z */ &&
+    v.charCodeAt(10) === 84 /* T */ &&
+    v.charCodeAt(4) === 45 &&
+    v.charCodeAt(7) === 45 &&
+    v.charCodeAt(13) === 58 &&
+    v.charCodeAt(16) === 58 &&
+    v.charCodeAt(19) === 46 /* . */
+  );
+}
 
 builder.scalarType('DateTime', {
   description: 'An instant as an ISO-8601 string in UTC, e.g. 2026-01-31T12:00:00.000Z.',
   serialize: (value) => {
     if (value instanceof Date) return value.toISOString();
-    if (typeof value === 'string' && CANONICAL_INSTANT.test(value)) return value;
+    if (typeof value === 'string' && isCanonicalInstant(value)) return value;
     return new Date(value).toISOString();
   },
   parseValue: (value) => {

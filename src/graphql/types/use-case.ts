@@ -23,6 +23,7 @@ import { commandContext } from '../command.ts';
 import type { GraphQLContext } from '../context.ts';
 import { loaderFor } from '../loaders.ts';
 import { encodeIdCursor, keysetRequest } from '../page.ts';
+import { connectionSelectsNodeField } from '../selection.ts';
 import { addActivityField } from './activity.ts';
 import { mutationErrors } from './errors.ts';
 import { SortDirection } from './scalars.ts';
@@ -163,8 +164,12 @@ builder.queryFields((t) => ({
     {
       type: UseCaseRef,
       args: { filter: t.arg({ type: UseCaseFilter }), orderBy: t.arg({ type: UseCaseOrder }) },
-      resolve: (_root, args, ctx) => {
+      resolve: (_root, args, ctx, info) => {
         const page = listUseCases(ctx.sql, {
+          wide: {
+            description: connectionSelectsNodeField(info, 'description'),
+            evaluationSummary: connectionSelectsNodeField(info, 'evaluationResults'),
+          },
           filter: args.filter,
           column: orderColumn[args.orderBy?.field ?? 'CREATED_AT'],
           // id breaks ties (inside the read model) so pages are stable when rows share a timestamp or name.
