@@ -13,6 +13,7 @@ import { createRouter } from './http/router.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createMetrics } from './metrics.ts';
 import { newRequestId, runWithRequestId } from './request-context.ts';
+import { startDispatcher } from './notifications/dispatcher.ts';
 import { openServices } from './services.ts';
 import { FsBlobStore } from './storage/fs-blob-store.ts';
 import { storageRoutes } from './storage/storage-routes.ts';
@@ -96,14 +97,19 @@ export async function createServer(
   const services = await openServices(config, { logger, bootstrapKeys: true, skipMigrations: options.migrated });
   // Scheduled backups (src/commands/backups/schedule.ts) live as long as the server.
   const backups = config.backups.intervalMs ? startBackupSchedule(services, config.backups.intervalMs) : null;
+  // The outbox dispatcher (src/notifications/dispatcher.ts) too; it stops before the database closes.
+  let dispatcher: Awaited<ReturnType<typeof startDispatcher>> = null;
   try {
+    dispatcher = startDispatcher(services);
     return await startServer(services, {
       onClose: async () => {
+        await dispatcher?.stop();
         await backups?.stop();
         await services.close();
       },
     });
   } catch (err) {
+    await dispatcher?.stop();
     await backups?.stop();
     await services.close();
     throw err;
