@@ -1262,6 +1262,8 @@ export type Notification = Node & {
   /** Every delivery attempt, oldest first. */
   history: Array<NotificationAttempt>;
   id: Scalars['ID']['output'];
+  /** The same on every attempt: the mail's Message-ID is <idempotencyKey@MAIL_FROM domain>; a webhook call carries it as x-opsgraph-delivery. */
+  idempotencyKey: Scalars['String']['output'];
   lastError?: Maybe<Scalars['String']['output']>;
   maxAttempts: Scalars['Int']['output'];
   /** When a PENDING notification is tried next. */

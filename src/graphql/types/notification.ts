@@ -29,6 +29,10 @@ export const NotificationRef = builder.prismaNode('Notification', {
     channel: t.field({ type: NotificationChannelEnum, resolve: (n) => n.channel as never }),
     target: t.exposeString('target', { description: 'The recipient address or the webhook URL.' }),
     subject: t.exposeString('subject'),
+    idempotencyKey: t.string({
+      description: 'The same on every attempt: the mail\'s Message-ID is <idempotencyKey@MAIL_FROM domain>; a webhook call carries it as x-opsgraph-delivery.',
+      resolve: (n) => n.id,
+    }),
     status: t.field({ type: NotificationStatusEnum, resolve: (n) => n.status as never }),
     attempts: t.exposeInt('attempts'),
     maxAttempts: t.exposeInt('maxAttempts'),
