@@ -282,3 +282,48 @@ describe('two dispatchers on one database', () => {
     }
   });
 });
+
+describe('webhooks: the model registry (a CI job reacting to a promotion)', () => {
+  let t: TestServer;
+  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  beforeAll(async () => {
+    receiver = await startReceiver(() => ({ status: 204 }));
+    t = await startTestServer({ WEBHOOK_ALLOWED_PRIVATE_ADDRESSES: '127.0.0.1', ...FAST_OUTBOX });
+  });
+  afterAll(async () => {
+    await t?.close();
+    await receiver?.close();
+  });
+
+  it('registering and promoting versions calls the webhook; the model lists its notifications', async () => {
+    const admin = t.client('admin');
+    await admin.request<CreateResult>(CREATE, { input: { url: `http://127.0.0.1:${receiver.port}/ci`, events: ['model_version_registered', 'model_version_promoted'], secret: SECRET } });
+    const register = `mutation ($input: RegisterModelVersionInput!) { registerModelVersion(input: $input) {
+      __typename ... on RegisterModelVersionPayload { model { id } version { id } } } }`;
+    type Reg = { registerModelVersion: { __typename: string; model: { id: string }; version: { id: string } } };
+    const editor = t.client('editor');
+    const v1 = await editor.request<Reg>(register, { input: { sensorId: 'hook-sensor', modelType: 'lstm', dataHash: 'abcdef1001', validationMetrics: { validation_performed: true, r2_score: 0.9 } } });
+    const v2 = await editor.request<Reg>(register, { input: { sensorId: 'hook-sensor', modelType: 'lstm', dataHash: 'abcdef1002', validationMetrics: { validation_performed: true, r2_score: 0.95 } } });
+    expect(v2.registerModelVersion.__typename).toBe('RegisterModelVersionPayload');
+    const promoted = await editor.request<{ promoteModelVersion: { __typename: string } }>(
+      `mutation ($input: PromoteModelVersionInput!) { promoteModelVersion(input: $input) { __typename } }`,
+      { input: { id: v1.registerModelVersion.version.id } },
+    );
+    expect(promoted.promoteModelVersion.__typename).toBe('PromoteModelVersionPayload');
+
+    const modelId = v1.registerModelVersion.model.id;
+    const list = await waitFor('three delivered', async () => {
+      const r = await editor.request<{ node: { notifications: { edges: Array<{ node: NotificationView }> } } }>(
+        `query ($id: ID!) { node(id: $id) { ... on Model { notifications { edges { node { ${NOTIFICATION_FIELDS} } } } } } }`,
+        { id: modelId },
+      );
+      const l = r.node.notifications.edges.map((e) => e.node);
+      return l.length === 3 && l.every((n) => n.status === 'DELIVERED') ? l : undefined;
+    });
+    expect(list.map((n) => n.source?.activityType)).toEqual(['model_version_promoted', 'model_version_registered', 'model_version_registered']);
+    // Deliveries run concurrently: arrival order is not promised, the set is.
+    expect(receiver.calls.map((c) => c.event).sort()).toEqual(['model_version_promoted', 'model_version_registered', 'model_version_registered']);
+    expect(receiver.calls.every((c) => c.verified)).toBe(true);
+    expect(JSON.parse(receiver.calls.find((c) => c.event === 'model_version_promoted')!.body)).toMatchObject({ activityType: 'model_version_promoted', subjectType: 'Model', details: { reason: 'MANUAL' } });
+  });
+});
