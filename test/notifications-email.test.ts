@@ -83,6 +83,43 @@ describe('email notifications (real SMTP server, real gateway)', () => {
     expect(mail.parsed.text).toContain(file.checksumSha256!);
   });
 
+  it('EVALUATION_FAILED mails the error, EVALUATION_COMPLETED the results summary', async () => {
+    const editor = t.client('editor');
+    const id = await createUseCase(editor, 'Full walk');
+    await uploadConfig(t, id, Buffer.from('a: 1\n'));
+    const { body: ds } = await multipartRequest(t.url, t.keys.editor, UploadFileDocument, { input: { ownerId: id, fileType: 'DATASET', file: null as never } }, [
+      { path: 'variables.input.file', filename: 'data.csv', body: 'x,y\n1,2\n' },
+    ]);
+    expect(ds.data?.uploadFile.__typename).toBe('UploadFilePayload');
+    for (const to of ['AWAITING_CONFIG', 'CONFIG_RECEIVED', 'READY_FOR_EVALUATION', 'EVALUATION_RUNNING']) expect(await transition(editor, id, to), to).toBe('TransitionUseCasePayload');
+    expect(await transition(editor, id, 'EVALUATION_FAILED', 'CUDA out of memory on worker 3')).toBe('TransitionUseCasePayload');
+    for (const to of ['READY_FOR_EVALUATION', 'EVALUATION_RUNNING']) expect(await transition(editor, id, to), to).toBe('TransitionUseCasePayload');
+    const { body: results } = await multipartRequest(t.url, t.keys.editor, UploadFileDocument, { input: { ownerId: id, fileType: 'RESULTS', file: null as never } }, [
+      { path: 'variables.input.file', filename: 'results.csv', body: 'row,match\n1,true\n' },
+    ]);
+    if (results.data?.uploadFile.__typename !== 'UploadFilePayload') throw new Error(JSON.stringify(results));
+    const rec = await editor.request<{ recordEvaluationResults: { __typename: string } }>(
+      `mutation R($input: RecordEvaluationResultsInput!) { recordEvaluationResults(input: $input) { __typename } }`,
+      { input: { useCaseId: id, summary: { total_rows: 1200, accuracy: 0.934 }, resultsFileId: results.data.uploadFile.file.id } },
+    );
+    expect(rec.recordEvaluationResults.__typename).toBe('RecordEvaluationResultsPayload');
+    expect(await transition(editor, id, 'EVALUATION_COMPLETED')).toBe('TransitionUseCasePayload');
+
+    const all = await waitFor('three mails delivered', async () => {
+      const list = await notificationsOf(editor, id);
+      return list.length === 3 && list.every((n) => n.status === 'DELIVERED') ? list : undefined;
+    });
+    const mailOf = (n: (typeof all)[number]) => smtp.received.find((m) => m.parsed.messageId === `<${n.idempotencyKey}@example.test>`)!;
+    const [completed, failed, awaiting] = all; // newest first
+    expect(awaiting!.subject).toMatch(/^\[opsgraph\] Configuration needed/);
+    expect(failed!.subject).toBe('[opsgraph] Evaluation failed: Full walk');
+    expect(mailOf(failed!).parsed.text).toContain('CUDA out of memory on worker 3');
+    expect(mailOf(failed!).parsed.attachments).toHaveLength(0);
+    expect(completed!.subject).toBe('[opsgraph] Evaluation completed: Full walk');
+    expect(mailOf(completed!).parsed.text).toContain('"accuracy": 0.934');
+    expect(mailOf(completed!).parsed.html).toContain('&quot;total_rows&quot;: 1200');
+  });
+
   it('never writes the SMTP password to the log', () => {
     expect(logLines.length).toBeGreaterThan(0);
     const all = logLines.join('');
