@@ -4,6 +4,7 @@
 // user field, an unreachable relay, a restart mid-retry, and email switched off.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
@@ -292,6 +293,39 @@ describe('email: an unreachable relay, and a restart mid-retry', () => {
       await smtp?.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('email: a relay that accepts the connection and never answers', () => {
+  let hung: net.Server;
+  let sockets: net.Socket[] = [];
+  let t: TestServer;
+  beforeAll(async () => {
+    hung = net.createServer((socket) => sockets.push(socket)); // no greeting, ever
+    await new Promise<void>((r) => hung.listen(0, '127.0.0.1', () => r()));
+    t = await startTestServer({ SMTP_URL: `smtp://127.0.0.1:${(hung.address() as net.AddressInfo).port}`, ...FAST_OUTBOX, NOTIFY_SEND_TIMEOUT: '1s' });
+  });
+  afterAll(async () => {
+    await t?.close();
+    for (const s of sockets) s.destroy();
+    await new Promise((r) => hung.close(r));
+  });
+
+  it('writes go on while a delivery hangs, and the attempt ends with a timeout and a retry', async () => {
+    const editor = t.client('editor');
+    const id = await createUseCase(editor, 'Hung relay');
+    expect(await transition(editor, id, 'AWAITING_CONFIG')).toBe('TransitionUseCasePayload');
+    await waitFor('a connection to the hung relay', async () => (sockets.length > 0 ? true : undefined));
+    // The dispatcher is waiting on the relay now; the writer and the event loop are free.
+    const others = await Promise.all(Array.from({ length: 10 }, (_v, i) => createUseCase(editor, `Meanwhile ${i}`)));
+    expect(others).toHaveLength(10);
+    const n = await waitFor('a timed-out attempt', async () => {
+      const x = (await notificationsOf(editor, id))[0];
+      return x && x.attempts >= 1 ? x : undefined;
+    });
+    expect(n.status).toBe('PENDING');
+    expect(n.history[0]!.outcome).toBe('RETRY');
+    expect(n.lastError).toMatch(/greeting|timeout|timed out|no result/i);
   });
 });
 

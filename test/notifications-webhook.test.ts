@@ -82,7 +82,10 @@ describe('webhooks (real HTTP receiver, real gateway)', () => {
     const id = await createUseCase(editor, 'Hooked');
     expect(await transition(editor, id, 'AWAITING_CONFIG', 'go')).toBe('TransitionUseCasePayload');
     const n = await settled(editor, id, 'WEBHOOK');
-    expect(n).toMatchObject({ status: 'DELIVERED', attempts: 3, target: `http://127.0.0.1:${receiver.port}/hook` });
+    // Below admin a webhook target shows only its origin (such URLs often carry a token).
+    expect(n).toMatchObject({ status: 'DELIVERED', attempts: 3, target: `http://127.0.0.1:${receiver.port}` });
+    const full = await notificationsOf(t.client('admin'), id);
+    expect(full[0]!.target).toBe(`http://127.0.0.1:${receiver.port}/hook`);
     expect(n.history.map((h) => h.outcome)).toEqual(['RETRY', 'RETRY', 'DELIVERED']);
     expect(n.history[0]!.error).toBe('HTTP 500');
 

@@ -1272,7 +1272,7 @@ export type Notification = Node & {
   source?: Maybe<ActivityLogEntry>;
   status: NotificationStatus;
   subject: Scalars['String']['output'];
-  /** The recipient address or the webhook URL. */
+  /** The recipient address, or the webhook URL (only its origin below the admin role: such URLs often carry a token). */
   target: Scalars['String']['output'];
 };
 

@@ -4,6 +4,7 @@
 // request in one statement (DataLoader), as `activity` is.
 import { retryNotification, retryNotificationErrors } from '../../commands/notifications/retry-notification.ts';
 import { NOTIFICATION_CHANNELS, NOTIFICATION_STATUSES } from '../../domain/notifications.ts';
+import { roleAtLeast } from '../../domain/roles.ts';
 import type { Notification } from '../../generated/prisma/client.ts';
 import { builder } from '../builder.ts';
 import { commandContext } from '../command.ts';
@@ -14,6 +15,14 @@ import { addActivityField } from './activity.ts';
 import { mutationErrors } from './errors.ts';
 import { ModelRef } from './model.ts';
 import { UseCaseRef } from './use-case.ts';
+
+function webhookOrigin(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return '(invalid URL)';
+  }
+}
 
 export const NotificationChannelEnum = builder.enumType('NotificationChannel', { values: NOTIFICATION_CHANNELS });
 export const NotificationStatusEnum = builder.enumType('NotificationStatus', {
@@ -27,7 +36,10 @@ export const NotificationRef = builder.prismaNode('Notification', {
   description: 'One email or webhook call from the outbox. Its id is the idempotency key: the Message-ID of the mail, the x-opsgraph-delivery header of the webhook call.',
   fields: (t) => ({
     channel: t.field({ type: NotificationChannelEnum, resolve: (n) => n.channel as never }),
-    target: t.exposeString('target', { description: 'The recipient address or the webhook URL.' }),
+    target: t.string({
+      description: 'The recipient address, or the webhook URL (only its origin below the admin role: such URLs often carry a token).',
+      resolve: (n, _args, ctx) => (n.channel === 'WEBHOOK' && !roleAtLeast(ctx.actor?.role, 'admin') ? webhookOrigin(n.target) : n.target),
+    }),
     subject: t.exposeString('subject'),
     idempotencyKey: t.string({
       description: 'The same on every attempt: the mail\'s Message-ID is <idempotencyKey@MAIL_FROM domain>; a webhook call carries it as x-opsgraph-delivery.',
