@@ -1,6 +1,7 @@
 // One typed, validated configuration object, read from the environment once.
 // zod gives every bad value a message naming the variable; defaults make a laptop start
 // with no configuration at all (SQLite + blob folder under ./data).
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { urlScheme } from './redact.ts';
@@ -248,6 +249,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   const dataDir = path.resolve(e.DATA_DIR);
   const kind = e.BLOB_STORE ?? (e.S3_BUCKET ? 's3' : 'fs');
   if (kind === 's3' && !e.S3_BUCKET) throw new ConfigError('invalid configuration:\n  S3_BUCKET: required when BLOB_STORE=s3');
+  for (const entry of list(e.WEBHOOK_ALLOWED_PRIVATE_ADDRESSES)) {
+    const [address, prefix, extra] = entry.split('/');
+    const family = isIP(address ?? '');
+    const bits = family === 6 ? 128 : 32;
+    if (!family || extra !== undefined || (prefix !== undefined && !(/^\d+$/.test(prefix) && Number(prefix) <= bits))) {
+      throw new ConfigError(`invalid configuration:\n  WEBHOOK_ALLOWED_PRIVATE_ADDRESSES: "${entry}" is not an IP address or CIDR`);
+    }
+  }
   if (e.PERSISTED_DOCUMENTS_ONLY !== 'off' && !e.PERSISTED_DOCUMENTS) {
     throw new ConfigError('invalid configuration:\n  PERSISTED_DOCUMENTS_ONLY: needs PERSISTED_DOCUMENTS (the persisted-documents.json file or folder)');
   }

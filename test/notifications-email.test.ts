@@ -329,6 +329,24 @@ describe('email: a relay that accepts the connection and never answers', () => {
   });
 });
 
+describe('email: a template that is missing', () => {
+  it('stops a server that would deliver at start, and never undoes the write that triggers it', async () => {
+    const rules = { SMTP_URL: 'smtp://127.0.0.1:9', NOTIFY_EMAIL_RULES: 'AWAITING_CONFIG=no-such-template' };
+    await expect(startTestServer(rules)).rejects.toThrow(/no-such-template.*not found/);
+    const t = await startTestServer({ ...rules, NOTIFY_DISPATCHER: '0' }); // queues, leaves delivery to others
+    try {
+      const editor = t.client('editor');
+      const id = await createUseCase(editor, 'Template gone');
+      expect(await transition(editor, id, 'AWAITING_CONFIG')).toBe('TransitionUseCasePayload');
+      const [n] = await notificationsOf(editor, id);
+      expect(n).toMatchObject({ channel: 'EMAIL', status: 'FAILED' });
+      expect(n!.lastError).toMatch(/template no-such-template/);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
 describe('email switched off (no SMTP_URL)', () => {
   let t: TestServer;
   beforeAll(async () => {

@@ -100,6 +100,9 @@ describe('templates and settings', () => {
     expect(() => loadConfig({ SMTP_URL: 'http://mail.example.com' })).toThrow(ConfigError);
     expect(() => loadConfig({ MAIL_FROM: 'Ops <ops@example.com>' })).toThrow(ConfigError);
     expect(() => loadConfig({ NOTIFY_EMAIL_RULES: 'AWAITING_CONFIG=../../etc/passwd' })).toThrow(ConfigError);
+    expect(() => loadConfig({ WEBHOOK_ALLOWED_PRIVATE_ADDRESSES: '127.0.0.1,localhost' })).toThrow(/"localhost" is not an IP address or CIDR/);
+    expect(() => loadConfig({ WEBHOOK_ALLOWED_PRIVATE_ADDRESSES: '10.0.0.0/33' })).toThrow(ConfigError);
+    expect(loadConfig({ WEBHOOK_ALLOWED_PRIVATE_ADDRESSES: '127.0.0.1, 10.1.0.0/16, ::1' }).notifications.webhookAllowedPrivate).toEqual(['127.0.0.1', '10.1.0.0/16', '::1']);
     const err = (() => {
       try {
         loadConfig({ SMTP_URL: 'ftp://user:hunter2@mail.example.com' });

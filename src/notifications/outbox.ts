@@ -85,7 +85,13 @@ export async function queueNotifications(tx: Tx, ctx: CommandContext, entry: Act
   const to = typeof details.to === 'string' ? details.to : undefined;
   const template = entry.activityType === 'state_changed' && to ? config.emailRules[to] : undefined;
   if (template && config.smtpUrl && about.useCaseId) {
-    const mail = await renderUseCaseMail(tx, config, template, about.useCaseId, entry, details);
+    let mail: MailRow | null;
+    try {
+      mail = await renderUseCaseMail(tx, config, template, about.useCaseId, entry, details);
+    } catch (err) {
+      // A broken template must not undo the change that triggered it: the row records why.
+      mail = { channel: 'EMAIL', target: '(unrendered)', subject: template, payload: '{}', status: 'FAILED', lastError: `template ${template}: ${(err as Error).message}`.slice(0, 500) };
+    }
     if (mail) rows.push({ ...base, ...mail });
   }
 
