@@ -13,12 +13,12 @@
 import os from 'node:os';
 import crypto from 'node:crypto';
 import { type Actor, type CommandContext, recordActivity, type Services } from '../commands/command-context.ts';
-import { backoffDelayMs, isFinalFailure, NOTIFYING_ACTIVITY_TYPES } from '../domain/notifications.ts';
+import { backoffDelayMs, isFinalFailure } from '../domain/notifications.ts';
 import type { Notification, Webhook } from '../generated/prisma/client.ts';
 import { type DeliveryOutcome, describeError } from './delivery.ts';
 import { DestinationPolicy } from './destination-policy.ts';
 import { MailSender } from './mail-sender.ts';
-import { mailTemplates, type MailPayload, type WebhookPayload } from './outbox.ts';
+import { mailTemplates, type MailPayload, onNotificationsQueued, type WebhookPayload } from './outbox.ts';
 import { WebhookSender } from './webhook-sender.ts';
 
 type ClaimedRow = Notification & { webhook: Webhook | null };
@@ -65,10 +65,7 @@ export class Dispatcher {
 
   start(): this {
     this.#stopped = false;
-    const types = new Set<string>(NOTIFYING_ACTIVITY_TYPES);
-    this.#unsubscribe = this.#services.bus.subscribe((e) => {
-      if (types.has(e.activityType)) this.kick();
-    });
+    this.#unsubscribe = onNotificationsQueued(this.#services.db, () => this.kick());
     this.#schedule(0);
     return this;
   }

@@ -2,7 +2,7 @@
 // transaction, right after recordActivity(). The rows commit or roll back with the change;
 // the dispatcher (dispatcher.ts) delivers them after commit. Nothing here does network I/O.
 import type { ActivityEvent } from '../events/activity-bus.ts';
-import type { Tx } from '../db/database.ts';
+import type { AfterCommit, Database, Tx } from '../db/database.ts';
 import type { CommandContext } from '../commands/command-context.ts';
 import type { NotificationConfig } from '../config.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
@@ -62,8 +62,24 @@ export function activityJson(entry: ActivityEvent): string {
   });
 }
 
+// The dispatcher of this process registers here, so a commit that queued rows wakes it at
+// once instead of at its next poll (other processes find the rows by polling).
+const wakers = new WeakMap<Database, () => void>();
+export function onNotificationsQueued(db: Database, wake: () => void): () => void {
+  wakers.set(db, wake);
+  return () => {
+    if (wakers.get(db) === wake) wakers.delete(db);
+  };
+}
+
 /** Writes the outbox rows this activity entry calls for, in the caller's transaction. */
-export async function queueNotifications(tx: Tx, ctx: CommandContext, entry: ActivityEvent, about: NotificationAbout = {}): Promise<number> {
+export async function queueNotifications(
+  tx: Tx,
+  afterCommit: AfterCommit,
+  ctx: CommandContext,
+  entry: ActivityEvent,
+  about: NotificationAbout = {},
+): Promise<number> {
   const config = ctx.services.config.notifications;
   const now = new Date();
   const rows: RowData[] = [];
@@ -96,6 +112,7 @@ export async function queueNotifications(tx: Tx, ctx: CommandContext, entry: Act
   }
 
   for (const data of rows) await tx.notification.create({ data });
+  if (rows.length) afterCommit(() => wakers.get(ctx.services.db)?.());
   return rows.length;
 }
 

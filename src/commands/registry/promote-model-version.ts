@@ -31,7 +31,7 @@ export async function promoteModelVersion(ctx: CommandContext, input: { id: stri
       description: `v${version.versionNumber} promoted by hand${from ? ` (was v${from.versionNumber})` : ''}`,
       details: { versionId: version.id, versionNumber: version.versionNumber, previousVersionId: from?.id ?? null, previousVersionNumber: from?.versionNumber ?? null, reason: 'MANUAL' },
     });
-    await queueNotifications(tx, ctx, entry, { modelId: model.id });
+    await queueNotifications(tx, afterCommit, ctx, entry, { modelId: model.id });
     return { model: await tx.model.findUniqueOrThrow({ where: { id: model.id } }), version, event };
   });
 }

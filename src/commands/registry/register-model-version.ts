@@ -96,7 +96,7 @@ async function writeVersion(
     description: `${valid.sensorId}/${valid.modelType} v${version.versionNumber} registered with score ${score.toFixed(4)}${promoted ? ', now active' : ''}`,
     details: { versionId: version.id, versionNumber: version.versionNumber, performanceScore: score, promoted, modelCreated: !existing, dataHash: lineage.dataHash },
   });
-  await queueNotifications(tx, ctx, entry, { modelId: model.id });
+  await queueNotifications(tx, afterCommit, ctx, entry, { modelId: model.id });
   return { version, model: await tx.model.findUniqueOrThrow({ where: { id: model.id } }), promoted };
 }
 

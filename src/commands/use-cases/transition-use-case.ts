@@ -49,7 +49,7 @@ export async function transitionUseCase(
       details: { from: before.state, to: input.to, notes, version: useCase.version, transitionId: transition.id },
     });
     // The team's mail and the webhooks: outbox rows in this same transaction.
-    await queueNotifications(tx, ctx, entry, { useCaseId: useCase.id });
+    await queueNotifications(tx, afterCommit, ctx, entry, { useCaseId: useCase.id });
     return { useCase, transition };
   });
 }
