@@ -330,3 +330,28 @@ describe('webhooks: the model registry (a CI job reacting to a promotion)', () =
     expect(JSON.parse(receiver.calls.find((c) => c.event === 'model_version_promoted')!.body)).toMatchObject({ activityType: 'model_version_promoted', subjectType: 'Model', details: { reason: 'MANUAL' } });
   });
 });
+
+describe('the dispatcher is woken by the commit that queued a row', () => {
+  let t: TestServer;
+  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  beforeAll(async () => {
+    receiver = await startReceiver(() => ({ status: 200 }));
+    // Polls once at start, then not for an hour: only the wake-up can deliver in time.
+    t = await startTestServer({ WEBHOOK_ALLOWED_PRIVATE_ADDRESSES: '127.0.0.1', NOTIFY_POLL_INTERVAL: '1h' });
+  });
+  afterAll(async () => {
+    await t?.close();
+    await receiver?.close();
+  });
+
+  it('delivers without waiting for the next poll', async () => {
+    await new Promise((r) => setTimeout(r, 300)); // past the start-up poll
+    await t.client('admin').request<CreateResult>(CREATE, { input: { url: `http://127.0.0.1:${receiver.port}/hook`, events: ['state_changed'], secret: SECRET } });
+    const editor = t.client('editor');
+    const id = await createUseCase(editor, 'Woken');
+    await transition(editor, id, 'AWAITING_CONFIG');
+    const n = await settled(editor, id, 'WEBHOOK');
+    expect(n.status).toBe('DELIVERED');
+    expect(receiver.calls).toHaveLength(1);
+  });
+});
