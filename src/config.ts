@@ -1,6 +1,7 @@
 // One typed, validated configuration object, read from the environment once.
 // zod gives every bad value a message naming the variable; defaults make a laptop start
 // with no configuration at all (SQLite + blob folder under ./data).
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { urlScheme } from './redact.ts';
@@ -109,6 +110,27 @@ const EnvSchema = z.object({
   EXTRACTION_MAX_RETRIES: int(0, 100).default(3),
   EXTRACTION_ARTIFACT_MAX_BYTES: bytes.default(parseBytes('20mb')),
   EXTRACTION_DEFAULT_LEASE: duration.default(parseDuration('10m')),
+
+  /** Mail relay: smtp://user:pass@host:587 (STARTTLS when offered) or smtps://…:465. Unset: no email. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//i, 'must be an smtp:// or smtps:// URL').optional(),
+  MAIL_FROM: z.string().max(254).regex(/^[^\s@<>",;]+@[^\s@<>",;]+$/, 'must be a plain address, e.g. opsgraph@example.com').default('opsgraph@localhost'),
+  /** Which use-case states mail the team, and with which template: STATE=template,… or "none". */
+  NOTIFY_EMAIL_RULES: z.string().default('AWAITING_CONFIG=awaiting-config,EVALUATION_COMPLETED=evaluation-completed,EVALUATION_FAILED=evaluation-failed'),
+  /** A folder of templates replacing the built-in ones (templates/notifications). */
+  NOTIFY_TEMPLATE_DIR: z.string().optional(),
+  NOTIFY_DISPATCHER: bool.default(true),
+  NOTIFY_MAX_ATTEMPTS: int(1, 1000).default(8),
+  NOTIFY_BACKOFF_BASE: duration.default(parseDuration('5s')),
+  NOTIFY_BACKOFF_MAX: duration.default(parseDuration('1h')),
+  NOTIFY_POLL_INTERVAL: duration.default(parseDuration('2s')),
+  NOTIFY_SEND_TIMEOUT: duration.default(parseDuration('15s')),
+  NOTIFY_CONCURRENCY: int(1, 100).default(4),
+  NOTIFY_MAX_BYTES: bytes.default(parseBytes('256kb')),
+  NOTIFY_MAX_ATTACHMENT_BYTES: bytes.default(parseBytes('10mb')),
+  /** Host names webhooks may call (exact, or *.example.com); unset: any public host. */
+  WEBHOOK_ALLOWED_HOSTS: z.string().default(''),
+  /** Loopback/private/link-local addresses or CIDRs webhooks may reach anyway (e.g. 127.0.0.1). */
+  WEBHOOK_ALLOWED_PRIVATE_ADDRESSES: z.string().default(''),
 });
 
 export type Role = z.infer<typeof role>;
@@ -156,6 +178,42 @@ export interface Config {
   persistedDocuments: { path?: string; only: 'off' | 'below-admin' | 'all' };
   upstream: { url?: string; batchSize: number };
   extraction: { maxRetries: number; artifactMaxBytes: number; defaultLeaseMs: number };
+  notifications: NotificationConfig;
+}
+
+export interface NotificationConfig {
+  /** Holds credentials: never log it (src/redact.ts). */
+  smtpUrl?: string;
+  mailFrom: string;
+  /** Use-case state → template name. */
+  emailRules: Record<string, string>;
+  templateDir?: string;
+  dispatcher: boolean;
+  maxAttempts: number;
+  backoffBaseMs: number;
+  backoffMaxMs: number;
+  pollIntervalMs: number;
+  sendTimeoutMs: number;
+  concurrency: number;
+  maxBytes: number;
+  maxAttachmentBytes: number;
+  webhookAllowedHosts: string[];
+  webhookAllowedPrivate: string[];
+}
+
+function list(text: string): string[] {
+  return text.split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+function emailRulesFrom(text: string): Record<string, string> {
+  if (text.trim().toLowerCase() === 'none') return {};
+  const rules: Record<string, string> = {};
+  for (const item of list(text)) {
+    const m = /^([A-Z_]+)=([a-z0-9][a-z0-9-]{0,62})$/.exec(item);
+    if (!m) throw new ConfigError(`invalid configuration:\n  NOTIFY_EMAIL_RULES: "${item}" is not STATE=template-name`);
+    rules[m[1]!] = m[2]!;
+  }
+  return rules;
 }
 
 export class ConfigError extends Error {
@@ -194,6 +252,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   const dataDir = path.resolve(e.DATA_DIR);
   const kind = e.BLOB_STORE ?? (e.S3_BUCKET ? 's3' : 'fs');
   if (kind === 's3' && !e.S3_BUCKET) throw new ConfigError('invalid configuration:\n  S3_BUCKET: required when BLOB_STORE=s3');
+  for (const entry of list(e.WEBHOOK_ALLOWED_PRIVATE_ADDRESSES)) {
+    const [address, prefix, extra] = entry.split('/');
+    const family = isIP(address ?? '');
+    const bits = family === 6 ? 128 : 32;
+    if (!family || extra !== undefined || (prefix !== undefined && !(/^\d+$/.test(prefix) && Number(prefix) <= bits))) {
+      throw new ConfigError(`invalid configuration:\n  WEBHOOK_ALLOWED_PRIVATE_ADDRESSES: "${entry}" is not an IP address or CIDR`);
+    }
+  }
   if (e.PERSISTED_DOCUMENTS_ONLY !== 'off' && !e.PERSISTED_DOCUMENTS) {
     throw new ConfigError('invalid configuration:\n  PERSISTED_DOCUMENTS_ONLY: needs PERSISTED_DOCUMENTS (the persisted-documents.json file or folder)');
   }
@@ -249,6 +315,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       maxRetries: e.EXTRACTION_MAX_RETRIES,
       artifactMaxBytes: e.EXTRACTION_ARTIFACT_MAX_BYTES,
       defaultLeaseMs: e.EXTRACTION_DEFAULT_LEASE,
+    },
+    notifications: {
+      smtpUrl: e.SMTP_URL,
+      mailFrom: e.MAIL_FROM,
+      emailRules: emailRulesFrom(e.NOTIFY_EMAIL_RULES),
+      templateDir: e.NOTIFY_TEMPLATE_DIR && path.resolve(e.NOTIFY_TEMPLATE_DIR),
+      dispatcher: e.NOTIFY_DISPATCHER,
+      maxAttempts: e.NOTIFY_MAX_ATTEMPTS,
+      backoffBaseMs: e.NOTIFY_BACKOFF_BASE,
+      backoffMaxMs: Math.max(e.NOTIFY_BACKOFF_MAX, e.NOTIFY_BACKOFF_BASE),
+      pollIntervalMs: Math.max(10, e.NOTIFY_POLL_INTERVAL),
+      sendTimeoutMs: Math.max(100, e.NOTIFY_SEND_TIMEOUT),
+      concurrency: e.NOTIFY_CONCURRENCY,
+      maxBytes: e.NOTIFY_MAX_BYTES,
+      maxAttachmentBytes: e.NOTIFY_MAX_ATTACHMENT_BYTES,
+      webhookAllowedHosts: list(e.WEBHOOK_ALLOWED_HOSTS).map((h) => h.toLowerCase()),
+      webhookAllowedPrivate: list(e.WEBHOOK_ALLOWED_PRIVATE_ADDRESSES),
     },
   };
   return { ...config, ...overrides };

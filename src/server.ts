@@ -14,6 +14,7 @@ import { createRouter } from './http/router.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createMetrics } from './metrics.ts';
 import { newRequestId, runWithRequestId } from './request-context.ts';
+import { startDispatcher } from './notifications/dispatcher.ts';
 import { openServices } from './services.ts';
 import { FsBlobStore } from './storage/fs-blob-store.ts';
 import { storageRoutes } from './storage/storage-routes.ts';
@@ -99,15 +100,20 @@ export async function createServer(
   const backups = config.backups.intervalMs ? startBackupSchedule(services, config.backups.intervalMs) : null;
   // Presigned uploads never completed expire with their URL (src/commands/files/expire-uploads.ts).
   const uploads = startUploadSweeper(services);
+  // The outbox dispatcher (src/notifications/dispatcher.ts) stops before the database closes.
+  let dispatcher: Awaited<ReturnType<typeof startDispatcher>> = null;
   try {
+    dispatcher = startDispatcher(services);
     return await startServer(services, {
       onClose: async () => {
+        await dispatcher?.stop();
         await backups?.stop();
         await uploads.stop();
         await services.close();
       },
     });
   } catch (err) {
+    await dispatcher?.stop();
     await backups?.stop();
     await uploads.stop();
     await services.close();

@@ -36,6 +36,9 @@ const REQUIRED_ROLE: Record<string, 'editor' | 'admin'> = {
   validateExtraction: 'editor',
   syncFromUpstream: 'admin',
   exportToUpstream: 'admin',
+  retryNotification: 'admin',
+  createWebhook: 'admin',
+  deleteWebhook: 'admin',
 };
 
 const schema = buildSchema();

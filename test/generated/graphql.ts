@@ -292,6 +292,22 @@ export type CreateUseCasePayload = {
   useCase: UseCase;
 };
 
+export type CreateWebhookInput = {
+  /** Activity types, e.g. ["state_changed", "model_version_promoted"]. */
+  events: Array<Scalars['String']['input']>;
+  /** The HMAC key; generated when absent. */
+  secret?: InputMaybe<Scalars['String']['input']>;
+  /** http: or https:; checked against WEBHOOK_ALLOWED_HOSTS and the private-address policy. */
+  url: Scalars['String']['input'];
+};
+
+export type CreateWebhookPayload = {
+  __typename?: 'CreateWebhookPayload';
+  /** The signing secret. Shown only here: store it with the receiver. */
+  secret: Scalars['String']['output'];
+  webhook: Webhook;
+};
+
 /** The data a version was trained on, identified by its hash. */
 export type DataLineage = {
   __typename?: 'DataLineage';
@@ -372,6 +388,15 @@ export type DeleteModelVersionPayload = {
   newActiveVersion?: Maybe<ModelVersion>;
 };
 
+export type DeleteWebhookInput = {
+  id: Scalars['ID']['input'];
+};
+
+export type DeleteWebhookPayload = {
+  __typename?: 'DeleteWebhookPayload';
+  deletedWebhookId: Scalars['ID']['output'];
+};
+
 /** The disk holding the database is full. Nothing was changed; retry once space is freed. */
 export type DiskFullError = DomainError & {
   __typename?: 'DiskFullError';
@@ -396,6 +421,12 @@ export type DistrictOfficeInput = {
 export type DomainError = {
   code: Scalars['String']['output'];
   message: Scalars['String']['output'];
+};
+
+export type EmailRule = {
+  __typename?: 'EmailRule';
+  state: Scalars['String']['output'];
+  template: Scalars['String']['output'];
 };
 
 export type EnqueueExtractionsInput = {
@@ -798,6 +829,8 @@ export type Model = Node & {
   /** The model_id in the legacy JSON registry, when imported. */
   legacyId?: Maybe<Scalars['String']['output']>;
   modelType: Scalars['String']['output'];
+  /** Notifications about this record, newest first. */
+  notifications: NotificationConnection;
   /** Every change of the active version, newest first. */
   promotions: ModelPromotionsConnection;
   sensorId: Scalars['String']['output'];
@@ -809,6 +842,13 @@ export type Model = Node & {
 
 /** A model of one type for one sensor; its versions compete on `performanceScore`. */
 export type ModelActivityArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A model of one type for one sensor; its versions compete on `performanceScore`. */
+export type ModelNotificationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -925,10 +965,12 @@ export type Mutation = {
   createJob: MutationCreateJobResult;
   createUploadUrl: MutationCreateUploadUrlResult;
   createUseCase: MutationCreateUseCaseResult;
+  createWebhook: MutationCreateWebhookResult;
   deleteArtifact: MutationDeleteArtifactResult;
   deleteFile: MutationDeleteFileResult;
   deleteJob: MutationDeleteJobResult;
   deleteModelVersion: MutationDeleteModelVersionResult;
+  deleteWebhook: MutationDeleteWebhookResult;
   enqueueExtractions: MutationEnqueueExtractionsResult;
   exportJobs: MutationExportJobsResult;
   exportToUpstream: MutationExportToUpstreamResult;
@@ -938,6 +980,7 @@ export type Mutation = {
   recordEvaluationResults: MutationRecordEvaluationResultsResult;
   registerModelVersion: MutationRegisterModelVersionResult;
   restoreDatabase: MutationRestoreDatabaseResult;
+  retryNotification: MutationRetryNotificationResult;
   syncFromUpstream: MutationSyncFromUpstreamResult;
   transitionUseCase: MutationTransitionUseCaseResult;
   updateJob: MutationUpdateJobResult;
@@ -997,6 +1040,12 @@ export type MutationCreateUseCaseArgs = {
 
 
 /** Each mutation is one transaction with its activity entry. */
+export type MutationCreateWebhookArgs = {
+  input: CreateWebhookInput;
+};
+
+
+/** Each mutation is one transaction with its activity entry. */
 export type MutationDeleteArtifactArgs = {
   input: DeleteArtifactInput;
 };
@@ -1017,6 +1066,12 @@ export type MutationDeleteJobArgs = {
 /** Each mutation is one transaction with its activity entry. */
 export type MutationDeleteModelVersionArgs = {
   input: DeleteModelVersionInput;
+};
+
+
+/** Each mutation is one transaction with its activity entry. */
+export type MutationDeleteWebhookArgs = {
+  input: DeleteWebhookInput;
 };
 
 
@@ -1071,6 +1126,12 @@ export type MutationRegisterModelVersionArgs = {
 /** Each mutation is one transaction with its activity entry. */
 export type MutationRestoreDatabaseArgs = {
   input: RestoreDatabaseInput;
+};
+
+
+/** Each mutation is one transaction with its activity entry. */
+export type MutationRetryNotificationArgs = {
+  input: RetryNotificationInput;
 };
 
 
@@ -1131,6 +1192,8 @@ export type MutationCreateUploadUrlResult = BusyError | ConflictError | CreateUp
 
 export type MutationCreateUseCaseResult = BusyError | ConflictError | CreateUseCasePayload | DiskFullError | NotFoundError | ValidationError;
 
+export type MutationCreateWebhookResult = BusyError | ConflictError | CreateWebhookPayload | DiskFullError | NotFoundError | ValidationError;
+
 export type MutationDeleteArtifactResult = BusyError | ConflictError | DeleteArtifactPayload | DiskFullError | NotFoundError | StorageError | ValidationError;
 
 export type MutationDeleteFileResult = BusyError | ConflictError | DeleteFilePayload | DiskFullError | NotFoundError | StorageError | ValidationError;
@@ -1138,6 +1201,8 @@ export type MutationDeleteFileResult = BusyError | ConflictError | DeleteFilePay
 export type MutationDeleteJobResult = BusyError | ConflictError | DeleteJobPayload | DiskFullError | NotFoundError | ValidationError;
 
 export type MutationDeleteModelVersionResult = BusyError | ConflictError | DeleteModelVersionPayload | DiskFullError | NotFoundError | StorageError | ValidationError;
+
+export type MutationDeleteWebhookResult = BusyError | ConflictError | DeleteWebhookPayload | DiskFullError | NotFoundError | ValidationError;
 
 export type MutationEnqueueExtractionsResult = BusyError | ConflictError | DiskFullError | EnqueueExtractionsPayload | InvalidTransitionError | LeaseConflictError | NotFoundError | StaleVersionError | ValidationError;
 
@@ -1156,6 +1221,8 @@ export type MutationRecordEvaluationResultsResult = BusyError | ConflictError | 
 export type MutationRegisterModelVersionResult = BusyError | ConflictError | DiskFullError | NotFoundError | RegisterModelVersionPayload | StorageError | UploadTooLargeError | ValidationError;
 
 export type MutationRestoreDatabaseResult = BackupError | BusyError | ConflictError | DiskFullError | NotFoundError | RestoreDatabasePayload | StorageError | ValidationError;
+
+export type MutationRetryNotificationResult = BusyError | ConflictError | DiskFullError | NotFoundError | RetryNotificationPayload | ValidationError;
 
 export type MutationSyncFromUpstreamResult = BusyError | ConflictError | DiskFullError | NotFoundError | SyncFromUpstreamPayload | UpstreamError | UpstreamNotConfiguredError | ValidationError;
 
@@ -1182,6 +1249,93 @@ export type NotFoundError = DomainError & {
   message: Scalars['String']['output'];
   typeName: Scalars['String']['output'];
 };
+
+/** One email or webhook call from the outbox. Its id is the idempotency key: the Message-ID of the mail, the x-opsgraph-delivery header of the webhook call. */
+export type Notification = Node & {
+  __typename?: 'Notification';
+  /** Activity about this record, newest first. */
+  activity: ActivityConnection;
+  attempts: Scalars['Int']['output'];
+  channel: NotificationChannel;
+  createdAt: Scalars['DateTime']['output'];
+  deliveredAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Every delivery attempt, oldest first. */
+  history: Array<NotificationAttempt>;
+  id: Scalars['ID']['output'];
+  /** The same on every attempt: the mail's Message-ID is <idempotencyKey@MAIL_FROM domain>; a webhook call carries it as x-opsgraph-delivery. */
+  idempotencyKey: Scalars['String']['output'];
+  lastError?: Maybe<Scalars['String']['output']>;
+  maxAttempts: Scalars['Int']['output'];
+  /** When a PENDING notification is tried next. */
+  nextAttemptAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The activity entry that caused it. */
+  source?: Maybe<ActivityLogEntry>;
+  status: NotificationStatus;
+  subject: Scalars['String']['output'];
+  /** The recipient address, or the webhook URL (only its origin below the admin role: such URLs often carry a token). */
+  target: Scalars['String']['output'];
+};
+
+
+/** One email or webhook call from the outbox. Its id is the idempotency key: the Message-ID of the mail, the x-opsgraph-delivery header of the webhook call. */
+export type NotificationActivityArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type NotificationAttempt = {
+  __typename?: 'NotificationAttempt';
+  error?: Maybe<Scalars['String']['output']>;
+  finishedAt: Scalars['DateTime']['output'];
+  number: Scalars['Int']['output'];
+  /** DELIVERED, RETRY or FAILED. */
+  outcome: Scalars['String']['output'];
+  startedAt: Scalars['DateTime']['output'];
+  /** The dispatcher (host:pid:random) that made the attempt. */
+  worker: Scalars['String']['output'];
+};
+
+export type NotificationChannel =
+  | 'EMAIL'
+  | 'WEBHOOK';
+
+export type NotificationConnection = {
+  __typename?: 'NotificationConnection';
+  edges: Array<NotificationEdge>;
+  pageInfo: PageInfo;
+};
+
+export type NotificationEdge = {
+  __typename?: 'NotificationEdge';
+  cursor: Scalars['String']['output'];
+  node: Notification;
+};
+
+export type NotificationFilter = {
+  channel?: InputMaybe<NotificationChannel>;
+  status?: InputMaybe<NotificationStatus>;
+};
+
+export type NotificationSettings = {
+  __typename?: 'NotificationSettings';
+  /** Whether this process delivers the outbox (NOTIFY_DISPATCHER). */
+  dispatcherRunning: Scalars['Boolean']['output'];
+  /** False when SMTP_URL is not set: no email is queued. */
+  emailEnabled: Scalars['Boolean']['output'];
+  /** Which use-case states mail the team, with which template (NOTIFY_EMAIL_RULES). */
+  emailRules: Array<EmailRule>;
+  mailFrom: Scalars['String']['output'];
+  maxAttempts: Scalars['Int']['output'];
+  /** Empty: any public host. */
+  webhookAllowedHosts: Array<Scalars['String']['output']>;
+  webhookAllowedPrivateAddresses: Array<Scalars['String']['output']>;
+};
+
+/** PENDING: waiting for its next attempt (or being delivered); DELIVERED; FAILED: attempts used up or refused for good. */
+export type NotificationStatus =
+  | 'DELIVERED'
+  | 'FAILED'
+  | 'PENDING';
 
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -1253,6 +1407,9 @@ export type Query = {
   node?: Maybe<Node>;
   /** The objects with these global ids, in the same order. An id with no object answers null; a malformed id, or one of a type that is not a Node, answers null with a BAD_USER_INPUT error at its position (the other ids still load). */
   nodes: Array<Maybe<Node>>;
+  notificationSettings: NotificationSettings;
+  /** The outbox, newest first. */
+  notifications: NotificationConnection;
   registrySettings: RegistrySettings;
   registryStats: RegistryStats;
   /** Full-text search over name, product, persona, setting, emotion, hook and brand. Every word must match (the last as a prefix, accents ignored); search syntax in the text is treated as plain words. */
@@ -1264,6 +1421,8 @@ export type Query = {
   useCases: QueryUseCasesConnection;
   validatedOffices: QueryValidatedOfficesConnection;
   viewer?: Maybe<Viewer>;
+  /** Every webhook, oldest first (admin). */
+  webhooks: Array<Webhook>;
 };
 
 
@@ -1378,6 +1537,14 @@ export type QueryNodeArgs = {
 /** Every query needs the viewer role or higher. */
 export type QueryNodesArgs = {
   ids: Array<Scalars['ID']['input']>;
+};
+
+
+/** Every query needs the viewer role or higher. */
+export type QueryNotificationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<NotificationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1602,6 +1769,15 @@ export type RestoreDatabasePayload = {
   preRestoreBackup?: Maybe<Backup>;
 };
 
+export type RetryNotificationInput = {
+  id: Scalars['ID']['input'];
+};
+
+export type RetryNotificationPayload = {
+  __typename?: 'RetryNotificationPayload';
+  notification: Notification;
+};
+
 export type SortDirection =
   | 'ASC'
   | 'DESC';
@@ -1814,6 +1990,8 @@ export type UseCase = Node & {
   files: UseCaseFilesConnection;
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
+  /** Notifications about this record, newest first. */
+  notifications: NotificationConnection;
   state: UseCaseState;
   teamEmail: Scalars['String']['output'];
   /** State changes, oldest first. */
@@ -1837,6 +2015,13 @@ export type UseCaseFilesArgs = {
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** An evaluation use case moving through the workflow (see `useCaseStateMachine`). */
+export type UseCaseNotificationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1971,6 +2156,34 @@ export type Viewer = {
   role: Scalars['String']['output'];
 };
 
+/** A receiver of activity entries. Each call is signed: see the README, "Verifying a webhook". */
+export type Webhook = Node & {
+  __typename?: 'Webhook';
+  /** Activity about this record, newest first. */
+  activity: ActivityConnection;
+  createdAt: Scalars['DateTime']['output'];
+  createdBy: Scalars['String']['output'];
+  events: Array<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** Notifications about this record, newest first. */
+  notifications: NotificationConnection;
+  url: Scalars['String']['output'];
+};
+
+
+/** A receiver of activity entries. Each call is signed: see the README, "Verifying a webhook". */
+export type WebhookActivityArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A receiver of activity entries. Each call is signed: see the README, "Verifying a webhook". */
+export type WebhookNotificationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type ActivityAddedSubscriptionVariables = Exact<{
   filter?: InputMaybe<ActivityAddedFilter>;
   after?: InputMaybe<Scalars['String']['input']>;
@@ -2043,9 +2256,11 @@ export type ArtifactActivityQuery = { __typename?: 'Query', node?:
     | { __typename?: 'Member' }
     | { __typename?: 'Model' }
     | { __typename?: 'ModelVersion' }
+    | { __typename?: 'Notification' }
     | { __typename?: 'StoredFile' }
     | { __typename?: 'UseCase' }
     | { __typename?: 'ValidatedOffice' }
+    | { __typename?: 'Webhook' }
    | null };
 
 export type BackupDatabaseMutationVariables = Exact<{
@@ -2207,6 +2422,7 @@ export type StoredFileNodeQuery = { __typename?: 'Query', node?:
     | { __typename: 'Member' }
     | { __typename: 'Model' }
     | { __typename: 'ModelVersion' }
+    | { __typename: 'Notification' }
     | { __typename: 'StoredFile', id: string, fileType: FileType, filename: string, contentType: string, size: number | string, checksumSha256?: string | null, bucket: string, key: string, status: StoredFileStatus, createdAt: string, downloadUrl?: string | null, owner?:
         | { __typename: 'Artifact', id: string, name: string }
         | { __typename: 'ModelVersion' }
@@ -2214,6 +2430,7 @@ export type StoredFileNodeQuery = { __typename?: 'Query', node?:
        | null }
     | { __typename: 'UseCase' }
     | { __typename: 'ValidatedOffice' }
+    | { __typename: 'Webhook' }
    | null };
 
 export type JobFieldsFragment = { __typename?: 'Job', id: string, jobId: string, jobName: string, product?: string | null, persona?: string | null, setting?: string | null, emotion?: string | null, hook?: string | null, voiceId?: string | null, language: string, brandName?: string | null, enabled: boolean, data: unknown, createdAt: string, updatedAt: string };
@@ -2524,9 +2741,11 @@ export type ActivityQuery = { __typename?: 'Query', activity: { __typename?: 'Ac
           | { __typename?: 'Member', id: string }
           | { __typename?: 'Model', id: string }
           | { __typename?: 'ModelVersion', id: string }
+          | { __typename?: 'Notification', id: string }
           | { __typename?: 'StoredFile', id: string }
           | { __typename?: 'UseCase', id: string }
           | { __typename?: 'ValidatedOffice', id: string }
+          | { __typename?: 'Webhook', id: string }
          | null } }> } };
 
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;

@@ -2,6 +2,7 @@ import { checkTransition, isUseCaseState, type UseCaseState } from '../../domain
 import { optionalText } from '../../domain/validate.ts';
 import { InvalidTransitionError, NotFoundError, StaleVersionError, ValidationError, WRITE_ERRORS } from '../../errors.ts';
 import type { StateTransition, UseCase } from '../../generated/prisma/client.ts';
+import { queueNotifications } from '../../notifications/outbox.ts';
 import { type CommandContext, recordActivity } from '../command-context.ts';
 import { readGuardFacts } from './guard-facts.ts';
 import { loadUseCaseForWrite } from './load-for-write.ts';
@@ -40,13 +41,15 @@ export async function transitionUseCase(
     const transition = await tx.stateTransition.create({
       data: { useCaseId: before.id, fromState: before.state, toState: input.to, notes, actor: ctx.actor.label },
     });
-    await recordActivity(tx, afterCommit, ctx, {
+    const entry = await recordActivity(tx, afterCommit, ctx, {
       subjectType: 'UseCase',
       subjectId: useCase.id,
       activityType: 'state_changed',
       description: `${before.state} → ${input.to}: ${check.rule.description}`,
       details: { from: before.state, to: input.to, notes, version: useCase.version, transitionId: transition.id },
     });
+    // The team's mail and the webhooks: outbox rows in this same transaction.
+    await queueNotifications(tx, afterCommit, ctx, entry, { useCaseId: useCase.id });
     return { useCase, transition };
   });
 }

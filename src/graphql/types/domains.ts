@@ -6,4 +6,6 @@ import './job.ts';
 import './model.ts';
 import './file.ts';
 import './extraction-workflow.ts';
+import './notification.ts';
+import './webhook.ts';
 export {};
