@@ -4,7 +4,7 @@ import { bootstrapKeys } from './auth/api-keys.ts';
 import type { Services } from './commands/command-context.ts';
 import type { Config } from './config.ts';
 import { Database } from './db/database.ts';
-import { applyMigrations } from './db/migrate.ts';
+import { migrateWriteStore } from './db/migrate-write-store.ts';
 import { InProcessActivityBus } from './events/activity-bus.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createBlobStore } from './storage/create-blob-store.ts';
@@ -20,11 +20,12 @@ export interface OpenOptions {
 export async function openServices(config: Config, options: OpenOptions = {}): Promise<Services & { close(): Promise<void> }> {
   const logger = options.logger ?? createLogger(config.logLevel);
   if (!options.skipMigrations) {
-    const { applied } = await applyMigrations(config.databaseFile, { log: (msg) => logger.info(msg) });
+    const { applied } = await migrateWriteStore(config, (msg) => logger.info(msg));
     if (applied.length) logger.info({ applied }, 'applied database migrations');
   }
   const db = new Database({
     file: config.databaseFile,
+    postgresUrl: config.postgresUrl,
     synchronous: config.sqlite.synchronous,
     busyTimeoutMs: config.sqlite.busyTimeoutMs,
     onAfterCommitError: (err) => logger.error({ err }, 'after-commit task failed'),

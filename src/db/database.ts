@@ -6,6 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PrismaClient, type Prisma } from '../generated/prisma/client.ts';
+import { postgresClient } from './postgres/clients.ts';
+import { unavailableSqlReader } from './postgres/no-read-model.ts';
 import { SqlReader } from './sql-reader.ts';
 import { toDatabaseError } from './sqlite-errors.ts';
 import { sqliteAdapterFactory } from './sqlite.ts';
@@ -24,6 +26,13 @@ export interface WriteOptions {
 
 export interface DatabaseOptions {
   file: string;
+  /**
+   * postgresql://…: PostgreSQL is the write store (scale-out milestone 1). Writes are
+   * PostgreSQL transactions through the same commands; `reader` is Prisma on PostgreSQL; the
+   * SQLite read model (`sql`) is not available until the replica (milestone 2), and `file`
+   * is not opened.
+   */
+  postgresUrl?: string;
   synchronous?: 'FULL' | 'NORMAL';
   busyTimeoutMs?: number;
   onAfterCommitError?: (err: unknown) => void;
@@ -41,6 +50,9 @@ export interface ReaderLease {
 
 export class Database {
   readonly file: string;
+  /** Which engine holds the data: the embedded SQLite file, or PostgreSQL. */
+  readonly backend: 'sqlite' | 'postgresql';
+  readonly #postgresUrl: string | undefined;
   #reader: Reader;
   #writer: PrismaClient;
   // The writer's connection, once Prisma has opened it (it owns the write lock's wait).
@@ -60,13 +72,19 @@ export class Database {
 
   constructor(o: DatabaseOptions) {
     this.file = path.resolve(o.file);
-    fs.mkdirSync(path.dirname(this.file), { recursive: true });
+    this.#postgresUrl = o.postgresUrl;
+    this.backend = o.postgresUrl ? 'postgresql' : 'sqlite';
+    if (!o.postgresUrl) fs.mkdirSync(path.dirname(this.file), { recursive: true });
     this.#common = { file: this.file, synchronous: o.synchronous ?? 'FULL', busyTimeoutMs: o.busyTimeoutMs ?? 5000 };
     [this.#writer, this.#reader] = this.#clients();
     this.#onAfterCommitError = o.onAfterCommitError ?? ((err) => console.error('after-commit task failed', err));
   }
 
   #clients(): [PrismaClient, Reader] {
+    if (this.#postgresUrl) {
+      // Two pools, as on SQLite: reads never wait behind the writer's open transaction.
+      return [postgresClient({ url: this.#postgresUrl, max: 4 }), postgresClient({ url: this.#postgresUrl, max: 8 })];
+    }
     // The writer connects first so the database file and WAL mode exist before the reader
     // (which is opened read-only and must find the file) connects.
     return [
@@ -132,6 +150,7 @@ export class Database {
     } = {},
   ): Promise<void> {
     if (this.#closed) throw new Error('database is closed');
+    if (this.backend === 'postgresql') throw new Error('PostgreSQL mode: restores are PostgreSQL\'s (pg_restore, PITR), not opsgraph\'s');
     let openGate!: () => void;
     this.#gate = new Promise<void>((resolve) => (openGate = resolve));
     try {
@@ -183,7 +202,7 @@ export class Database {
     await this.#writer.$queryRawUnsafe('SELECT 1');
     await this.#reader.$connect();
     await this.#reader.$queryRawUnsafe('SELECT 1');
-    this.#sql ??= new SqlReader(this.file, { busyTimeoutMs: this.#common.busyTimeoutMs });
+    this.#sql ??= this.backend === 'postgresql' ? unavailableSqlReader() : new SqlReader(this.file, { busyTimeoutMs: this.#common.busyTimeoutMs });
   }
 
   /**
@@ -191,6 +210,9 @@ export class Database {
    * throws, the transaction rolls back and no after-commit task runs. After-commit tasks
    * run in order once the commit is durable; their failures are logged, never thrown,
    * because the write they follow has already been acknowledged.
+   * On PostgreSQL the queue orders this process's writes only: other gateways commit in
+   * between, so a command's checks must hold in its own statements (e.g. the version in an
+   * UPDATE's WHERE), never in the queue.
    */
   write<T>(fn: (tx: Tx, afterCommit: AfterCommit) => Promise<T>, options: WriteOptions = {}): Promise<T> {
     if (this.#closed) return Promise.reject(new Error('database is closed'));
@@ -207,7 +229,7 @@ export class Database {
             timeout: options.timeoutMs ?? 30_000,
           });
         } catch (err) {
-          throw toDatabaseError(err, this.file, this.#common.busyTimeoutMs);
+          throw this.backend === 'postgresql' ? err : toDatabaseError(err, this.file, this.#common.busyTimeoutMs);
         }
         for (const task of tasks) {
           try {
@@ -237,6 +259,7 @@ export class Database {
    */
   checkWriter(): void {
     if (this.#closed) throw new Error('database is closed');
+    if (this.backend === 'postgresql') return; // no write lock to hold: /readyz's SELECT 1 is the check
     if (!this.#writerConnection) throw new Error('the writer is not connected');
     const problem = this.#writerConnection.probe();
     if (problem) throw new Error(problem);
