@@ -75,21 +75,33 @@ describe.each(WRITE_STORES)('commands on the %s write store', (store) => {
 
   it('registry: versions number up per model, the better one is promoted, history is kept', async () => {
     const register = `mutation($input: RegisterModelVersionInput!) { registerModelVersion(input: $input) { __typename ... on RegisterModelVersionPayload { promoted version { id versionNumber isActive performanceScore } } ${ERR} } }`;
-    const input = (r2: number) => ({ sensorId: 'pump-7', modelType: 'xgboost', dataHash: 'sha256:abc', trainingMetrics: { r2_score: r2 }, validationMetrics: { r2_score: r2, validation_performed: true } });
-    const first = (await gql(register, { input: input(0.6) })).registerModelVersion;
+    // Score 0.6 + 0.4·(1 − mape/100) with r2 = 1 (see test/registry.test.ts).
+    const input = (mape: number) => ({
+      sensorId: 'pump-7',
+      modelType: 'telemanom',
+      trainingConfig: { epochs: 10 },
+      trainingMetrics: { r2_score: 0.5 },
+      validationMetrics: { validation_performed: true, r2_score: 1, mape },
+      dataHash: 'a1b2c3d4e5f60718',
+      dataSource: 'nasa_turbofan',
+      dataStartDate: '2024-01-01T00:00:00.000Z',
+      dataEndDate: '2024-03-01T00:00:00.000Z',
+      numSamples: 10_000,
+    });
+    const first = (await gql(register, { input: input(40) })).registerModelVersion;
     expect(first).toMatchObject({ promoted: true, version: { versionNumber: 1, isActive: true } });
-    const second = (await gql(register, { input: input(0.9) })).registerModelVersion;
+    const second = (await gql(register, { input: input(10) })).registerModelVersion;
     expect(second.version.versionNumber).toBe(2);
-    const worse = (await gql(register, { input: input(0.1) })).registerModelVersion;
+    const worse = (await gql(register, { input: input(90) })).registerModelVersion;
     expect(worse).toMatchObject({ promoted: false, version: { versionNumber: 3, isActive: false } });
     const promote = await gql(
       `mutation($input: PromoteModelVersionInput!) { promoteModelVersion(input: $input) { __typename ... on PromoteModelVersionPayload { version { versionNumber isActive } } ${ERR} } }`,
       { input: { id: worse.version.id } },
     );
     expect(promote.promoteModelVersion).toMatchObject({ version: { versionNumber: 3, isActive: true } });
-    const versions = await reader().modelVersion.findMany({ orderBy: { versionNumber: 'asc' }, select: { versionNumber: true, isActive: true } });
-    expect(versions.filter((v) => v.isActive).map((v) => v.versionNumber)).toEqual([3]);
-    expect(versions).toHaveLength(3);
+    const model = await reader().model.findFirstOrThrow({ include: { activeVersion: true, versions: true } });
+    expect(model).toMatchObject({ sensorId: 'pump-7', nextVersionNumber: 4, activeVersion: { versionNumber: 3 } });
+    expect(model.versions).toHaveLength(3);
     expect(await reader().promotionEvent.count()).toBeGreaterThanOrEqual(2);
   });
 
