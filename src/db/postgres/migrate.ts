@@ -85,10 +85,27 @@ export async function postgresMigrationStatus(url: string, opts: Options = {}): 
   }
 }
 
-/** `prisma migrate deploy` on PostgreSQL. Safe to run from many gateways at once: the engine takes an advisory lock. */
+// Session-level advisory lock held while migrating: gateways started together on one
+// PostgreSQL take turns, and the later ones find nothing pending. (Any fixed number; this is
+// "opsgraph" in ASCII, distinct from the lock Prisma's native engine takes.)
+const MIGRATION_LOCK_KEY = 0x6f70736772617068n;
+
+/** `prisma migrate deploy` on PostgreSQL. Safe to run from many gateways at once (see MIGRATION_LOCK_KEY). */
 export async function applyPostgresMigrations(url: string, opts: Options = {}): Promise<{ applied: string[] }> {
   const dir = opts.migrationsDir ?? POSTGRES_MIGRATIONS_DIR;
-  const log = opts.log ?? (() => {});
+  const quick = await postgresMigrationStatus(url, { migrationsDir: dir });
+  if (quick.pending.length === 0 && quick.failed.length === 0) return { applied: [] }; // the common start: no lock needed
+  const lock = new pg.Client({ connectionString: url });
+  await lock.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY.toString()]);
+    return await applyPending(url, dir, opts.log ?? (() => {}));
+  } finally {
+    await lock.end(); // ending the session releases the lock
+  }
+}
+
+async function applyPending(url: string, dir: string, log: (msg: string) => void): Promise<{ applied: string[] }> {
   const status = await postgresMigrationStatus(url, { migrationsDir: dir });
   if (status.failed.length > 0) {
     throw new Error(`PostgreSQL: migrations failed earlier and block applying more (Prisma P3009): ${status.failed.join(', ')}`);
