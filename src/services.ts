@@ -25,7 +25,8 @@ export async function openServices(config: Config, options: OpenOptions = {}): P
   }
   const db = new Database({
     file: config.databaseFile,
-    postgresUrl: config.postgresUrl,
+    // pg and the PostgreSQL client load only in that mode.
+    postgres: config.postgresUrl ? { url: config.postgresUrl, client: (await import('./db/postgres/clients.ts')).postgresClient } : undefined,
     synchronous: config.sqlite.synchronous,
     busyTimeoutMs: config.sqlite.busyTimeoutMs,
     onAfterCommitError: (err) => logger.error({ err }, 'after-commit task failed'),

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PrismaClient, type Prisma } from '../generated/prisma/client.ts';
-import { postgresClient } from './postgres/clients.ts';
+import type { PostgresClientFactory } from './postgres/clients.ts';
 import { unavailableSqlReader } from './postgres/no-read-model.ts';
 import { SqlReader } from './sql-reader.ts';
 import { toDatabaseError } from './sqlite-errors.ts';
@@ -30,9 +30,10 @@ export interface DatabaseOptions {
    * postgresql://…: PostgreSQL is the write store (scale-out milestone 1). Writes are
    * PostgreSQL transactions through the same commands; `reader` is Prisma on PostgreSQL; the
    * SQLite read model (`sql`) is not available until the replica (milestone 2), and `file`
-   * is not opened.
+   * is not opened. The client factory comes from src/db/postgres/clients.ts, loaded by the
+   * caller only in this mode, so the embedded default never loads pg.
    */
-  postgresUrl?: string;
+  postgres?: { url: string; client: PostgresClientFactory };
   synchronous?: 'FULL' | 'NORMAL';
   busyTimeoutMs?: number;
   onAfterCommitError?: (err: unknown) => void;
@@ -52,7 +53,7 @@ export class Database {
   readonly file: string;
   /** Which engine holds the data: the embedded SQLite file, or PostgreSQL. */
   readonly backend: 'sqlite' | 'postgresql';
-  readonly #postgresUrl: string | undefined;
+  readonly #postgres: DatabaseOptions['postgres'];
   #reader: Reader;
   #writer: PrismaClient;
   // The writer's connection, once Prisma has opened it (it owns the write lock's wait).
@@ -72,18 +73,19 @@ export class Database {
 
   constructor(o: DatabaseOptions) {
     this.file = path.resolve(o.file);
-    this.#postgresUrl = o.postgresUrl;
-    this.backend = o.postgresUrl ? 'postgresql' : 'sqlite';
-    if (!o.postgresUrl) fs.mkdirSync(path.dirname(this.file), { recursive: true });
+    this.#postgres = o.postgres;
+    this.backend = o.postgres ? 'postgresql' : 'sqlite';
+    if (!o.postgres) fs.mkdirSync(path.dirname(this.file), { recursive: true });
     this.#common = { file: this.file, synchronous: o.synchronous ?? 'FULL', busyTimeoutMs: o.busyTimeoutMs ?? 5000 };
     [this.#writer, this.#reader] = this.#clients();
     this.#onAfterCommitError = o.onAfterCommitError ?? ((err) => console.error('after-commit task failed', err));
   }
 
   #clients(): [PrismaClient, Reader] {
-    if (this.#postgresUrl) {
+    if (this.#postgres) {
       // Two pools, as on SQLite: reads never wait behind the writer's open transaction.
-      return [postgresClient({ url: this.#postgresUrl, max: 4 }), postgresClient({ url: this.#postgresUrl, max: 8 })];
+      const { url, client } = this.#postgres;
+      return [client({ url, max: 4 }), client({ url, max: 8 })];
     }
     // The writer connects first so the database file and WAL mode exist before the reader
     // (which is opened read-only and must find the file) connects.

@@ -14,11 +14,13 @@ export interface PostgresClientOptions {
   onPoolError?: (err: Error) => void;
 }
 
-export function postgresClient(o: PostgresClientOptions): SqlitePrismaClient {
+export type PostgresClientFactory = (o: PostgresClientOptions) => SqlitePrismaClient;
+
+export const postgresClient: PostgresClientFactory = (o) => {
   const adapter = new PrismaPg(
     // Server-side statement timeout: a stuck statement cannot hold a row lock forever.
     { connectionString: o.url, max: o.max, statement_timeout: 60_000, application_name: 'opsgraph' },
     { onPoolError: o.onPoolError ?? (() => {}) },
   );
   return new PrismaClient({ adapter }) as unknown as SqlitePrismaClient;
-}
+};
