@@ -165,3 +165,26 @@ describe.each(WRITE_STORES)('commands on the %s write store', (store) => {
     }
   });
 });
+
+describe('reads on a gateway on PostgreSQL, until the replica (milestone 2)', () => {
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await startTestServerOn('postgresql');
+  });
+  afterAll(() => t?.close());
+
+  it('Prisma-served lists answer from PostgreSQL; read-model lists say they are not there yet', async () => {
+    await t.client('editor').request(`mutation { createJob(input: { id: "j-9", jobName: "Read me" }) { __typename } }`);
+    const jobs = await t.client('viewer').request<{ jobs: { totalCount: number; edges: Array<{ node: { jobName: string } }> } }>(
+      `{ jobs(first: 5) { totalCount edges { node { jobName } } } }`,
+    );
+    expect(jobs.jobs).toMatchObject({ totalCount: 1, edges: [{ node: { jobName: 'Read me' } }] });
+
+    const res = await t.client('viewer').rawRequest(`{ useCases(first: 5) { edges { node { id } } } }`).catch((e: { response: { errors: Array<{ message: string; extensions: { code: string } }> } }) => e.response);
+    const errors = (res as { errors?: Array<{ message: string; extensions: { code: string } }> }).errors;
+    expect(errors?.[0]).toMatchObject({ extensions: { code: 'NOT_YET_ON_POSTGRESQL' } });
+    expect(errors?.[0]?.message).toMatch(/milestone 2/);
+    // Still serving.
+    expect((await fetch(t.url.replace('/graphql', '/readyz'))).status).toBe(200);
+  });
+});
