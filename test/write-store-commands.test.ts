@@ -63,6 +63,8 @@ describe.each(WRITE_STORES)('commands on the %s write store', (store) => {
       { input: { id: made.job.id, enabled: false, jobName: 'Spring launch (paused)' } },
     );
     expect(upd.updateJob).toMatchObject({ job: { jobName: 'Spring launch (paused)', enabled: false } });
+    const stats = await gql(`{ jobStatistics { totalJobs enabledJobs disabledJobs byProduct { key count } } }`, undefined, 'viewer');
+    expect(stats.jobStatistics).toMatchObject({ totalJobs: 1, enabledJobs: 0, disabledJobs: 1, byProduct: [{ key: 'Kettle', count: 1 }] });
     const row = await reader().job.findUniqueOrThrow({ where: { id: 'job-1' } });
     expect(row).toMatchObject({ enabled: false, product: 'Kettle' });
     expect(JSON.parse(row.data)).toMatchObject({ budget: 12 });
@@ -103,6 +105,9 @@ describe.each(WRITE_STORES)('commands on the %s write store', (store) => {
     expect(model).toMatchObject({ sensorId: 'pump-7', nextVersionNumber: 4, activeVersion: { versionNumber: 3 } });
     expect(model.versions).toHaveLength(3);
     expect(await reader().promotionEvent.count()).toBeGreaterThanOrEqual(2);
+    // Its raw-SQL statistics read the same on both.
+    const stats = await gql(`{ registryStats { totalModels totalVersions activeVersions byModelType { modelType versions } } }`, undefined, 'viewer');
+    expect(stats.registryStats).toMatchObject({ totalModels: 1, totalVersions: 3, activeVersions: 1, byModelType: [{ modelType: 'telemanom', versions: 3 }] });
   });
 
   it('artifacts and file metadata: create, an upload URL registers a PENDING file, delete', async () => {
