@@ -4,7 +4,8 @@
 // Prisma reader (the SQLite file, or PostgreSQL) with identical assertions, so a difference
 // in behaviour between the back ends fails here.
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createUpstreamDatabase, type UpstreamDatabase } from './support/postgres.ts';
 import { startTestServerOn, WRITE_STORES } from './support/write-store.ts';
 import type { TestServer } from './support/server.ts';
 
@@ -191,5 +192,40 @@ describe('reads on a gateway on PostgreSQL, until the replica (milestone 2)', ()
     expect(errors?.[0]?.message).toMatch(/milestone 2/);
     // Still serving.
     expect((await fetch(t.url.replace('/graphql', '/readyz'))).status).toBe(200);
+  });
+});
+
+describe.each(WRITE_STORES)('syncFromUpstream on the %s write store', (store) => {
+  let t: TestServer;
+  let upstream: UpstreamDatabase;
+  beforeAll(async () => {
+    upstream = await createUpstreamDatabase(inject('postgres'), { members: 40 });
+    t = await startTestServerOn(store, { UPSTREAM_DATABASE_URL: upstream.url });
+  });
+  afterAll(async () => {
+    await t?.close();
+    await upstream?.drop();
+  });
+  const PULL = `mutation { syncFromUpstream(input: { batchSize: 7 }) { __typename ... on SyncFromUpstreamPayload { read inserted updated unchanged markedNotCurrent } ... on DomainError { code message } } }`;
+
+  it('inserts, then changes nothing, then updates one and marks one no longer current', async () => {
+    const current = upstream.members.filter((m) => m.currentmember);
+    const first = (await t.client('admin').request<{ syncFromUpstream: Record<string, unknown> }>(PULL)).syncFromUpstream;
+    expect(first).toMatchObject({ read: current.length, inserted: current.length, updated: 0, unchanged: 0, markedNotCurrent: 0 });
+    const again = (await t.client('admin').request<{ syncFromUpstream: Record<string, unknown> }>(PULL)).syncFromUpstream;
+    expect(again).toMatchObject({ inserted: 0, updated: 0, unchanged: current.length, markedNotCurrent: 0 });
+
+    const [renamed, retired] = [current[0]!, current[1]!];
+    await upstream.query(`UPDATE members SET lastname = 'Renamed' WHERE bioguideid = $1`, [renamed.bioguideid]);
+    await upstream.query(`UPDATE members SET currentmember = false WHERE bioguideid = $1`, [retired.bioguideid]);
+    const third = (await t.client('admin').request<{ syncFromUpstream: Record<string, unknown> }>(PULL)).syncFromUpstream;
+    expect(third).toMatchObject({ inserted: 0, updated: 1, unchanged: current.length - 2, markedNotCurrent: 1 });
+
+    const reader = t.server.services.db.reader;
+    expect(await reader.member.findUniqueOrThrow({ where: { bioguideId: renamed.bioguideid } })).toMatchObject({ lastName: 'Renamed', currentMember: true });
+    expect(await reader.member.findUniqueOrThrow({ where: { bioguideId: retired.bioguideid } })).toMatchObject({ currentMember: false });
+    expect(await reader.member.count({ where: { currentMember: true } })).toBe(current.length - 1);
+    const pulledAt = (await reader.member.findUniqueOrThrow({ where: { bioguideId: renamed.bioguideid } })).pulledAt;
+    expect(Math.abs(pulledAt.getTime() - Date.now())).toBeLessThan(120_000); // a real instant, the same on both stores
   });
 });

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PrismaClient, type Prisma } from '../generated/prisma/client.ts';
+import { POSTGRES_DIALECT, SQLITE_DIALECT, type SqlDialect } from './dialect.ts';
 import type { PostgresClientFactory } from './postgres/clients.ts';
 import { unavailableSqlReader } from './postgres/no-read-model.ts';
 import { SqlReader } from './sql-reader.ts';
@@ -53,6 +54,8 @@ export class Database {
   readonly file: string;
   /** Which engine holds the data: the embedded SQLite file, or PostgreSQL. */
   readonly backend: 'sqlite' | 'postgresql';
+  /** What raw SQL must say differently on this backend (src/db/dialect.ts). */
+  readonly dialect: SqlDialect;
   readonly #postgres: DatabaseOptions['postgres'];
   #reader: Reader;
   #writer: PrismaClient;
@@ -75,6 +78,7 @@ export class Database {
     this.file = path.resolve(o.file);
     this.#postgres = o.postgres;
     this.backend = o.postgres ? 'postgresql' : 'sqlite';
+    this.dialect = o.postgres ? POSTGRES_DIALECT : SQLITE_DIALECT;
     if (!o.postgres) fs.mkdirSync(path.dirname(this.file), { recursive: true });
     this.#common = { file: this.file, synchronous: o.synchronous ?? 'FULL', busyTimeoutMs: o.busyTimeoutMs ?? 5000 };
     [this.#writer, this.#reader] = this.#clients();
