@@ -4,7 +4,7 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
-import { urlScheme } from './redact.ts';
+import { redactUrls, urlScheme } from './redact.ts';
 
 const bool = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
@@ -137,7 +137,10 @@ export type Role = z.infer<typeof role>;
 
 export interface Config {
   dataDir: string;
+  /** The SQLite file (the embedded default). Unused when postgresUrl is set. */
   databaseFile: string;
+  /** DATABASE_URL=postgresql://…: PostgreSQL is the write store (scale-out milestone 1). */
+  postgresUrl?: string;
   host: string;
   port: number;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
@@ -221,23 +224,40 @@ export class ConfigError extends Error {
 }
 
 /**
- * Turns `file:./x.db` / `./x.db` into a path; DATABASE_URL overrides DATA_DIR's default.
- * Any other scheme (postgresql://…, mysql://…) is refused here, before anything touches the
- * disk: read as a path it would become a folder named after the URL, password included.
- * The message names the scheme and never the rest of the URL.
+ * Where the data lives. `postgresql://…` (or `postgres://…`) selects the PostgreSQL write store
+ * (scale-out, see README); anything else names the one SQLite file: `file:./x.db`, `./x.db`,
+ * or unset for DATA_DIR's default. Any other scheme (mysql://…) is refused here, before
+ * anything touches the disk: read as a path it would become a folder named after the URL,
+ * password included. The message names the scheme and never the rest of the URL.
  */
-function databaseFileFrom(url: string | undefined, dataDir: string): string {
-  if (!url) return path.join(dataDir, 'opsgraph.db');
+function databaseFrom(url: string | undefined, dataDir: string): { databaseFile: string; postgresUrl?: string } {
+  const defaultFile = path.join(dataDir, 'opsgraph.db');
+  if (!url) return { databaseFile: defaultFile };
   const scheme = urlScheme(url);
+  if (scheme === 'postgresql' || scheme === 'postgres') {
+    try {
+      const parsed = new URL(url);
+      if (!parsed.hostname && !parsed.searchParams.get('host')) throw new Error('no host');
+    } catch {
+      throw new ConfigError('invalid configuration:\n  DATABASE_URL: not a usable postgresql:// URL (postgresql://user:password@host:5432/database)');
+    }
+    // The file stays the embedded path: nothing opens it in this mode (milestone 2's replica will).
+    return { databaseFile: defaultFile, postgresUrl: url };
+  }
   if (scheme && scheme !== 'file') {
     throw new ConfigError(
-      `invalid configuration:\n  DATABASE_URL: the "${scheme}:" scheme is not supported; this build keeps its data in one SQLite ` +
-        'file: give a path or a file: URL (e.g. file:./data/opsgraph.db), or leave DATABASE_URL unset to use DATA_DIR',
+      `invalid configuration:\n  DATABASE_URL: the "${scheme}:" scheme is not supported; give a postgresql:// URL (the PostgreSQL ` +
+        'write store), a path or a file: URL to one SQLite file (e.g. file:./data/opsgraph.db), or leave DATABASE_URL unset to use DATA_DIR',
     );
   }
   const file = url.replace(/^file:(\/\/(?=\/))?/i, '').replace(/\?.*$/, '');
   if (!file) throw new ConfigError('invalid configuration:\n  DATABASE_URL: names no file');
-  return path.resolve(file);
+  return { databaseFile: path.resolve(file) };
+}
+
+/** The database for logs and status output: the SQLite file, or the PostgreSQL URL without its credentials. */
+export function describeDatabase(config: Pick<Config, 'databaseFile' | 'postgresUrl'>): string {
+  return config.postgresUrl ? redactUrls(config.postgresUrl) : config.databaseFile;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -265,7 +285,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   }
   const config: Config = {
     dataDir,
-    databaseFile: databaseFileFrom(e.DATABASE_URL, dataDir),
+    ...databaseFrom(e.DATABASE_URL, dataDir),
     host: e.HOST,
     port: e.PORT,
     logLevel: e.LOG_LEVEL,

@@ -7,7 +7,7 @@ import { KeyVerifier } from './auth/api-keys.ts';
 import { startBackupSchedule } from './commands/backups/schedule.ts';
 import { startUploadSweeper } from './commands/files/upload-sweeper.ts';
 import type { Services } from './commands/command-context.ts';
-import type { Config } from './config.ts';
+import { type Config, describeDatabase } from './config.ts';
 import { createGraphQL, GRAPHQL_PATH } from './graphql/yoga.ts';
 import { sendJson } from './http/respond.ts';
 import { createRouter } from './http/router.ts';
@@ -72,7 +72,7 @@ export async function startServer(services: Services, opts: { onClose?: () => Pr
   // Signed fs-store URLs point at the address this server really listens on (PORT=0 included),
   // unless PUBLIC_URL says otherwise.
   if (services.blobs instanceof FsBlobStore && !services.blobs.origin) services.blobs.origin = new URL(url).origin;
-  logger.info({ url, database: config.databaseFile, blobs: services.blobs.kind }, 'opsgraph listening');
+  logger.info({ url, database: describeDatabase(config), blobs: services.blobs.kind }, 'opsgraph listening');
 
   async function close(): Promise<void> {
     if (closing) return;
@@ -97,7 +97,8 @@ export async function createServer(
   const logger = options.logger ?? createLogger(config.logLevel);
   const services = await openServices(config, { logger, bootstrapKeys: true, skipMigrations: options.migrated });
   // Scheduled backups (src/commands/backups/schedule.ts) live as long as the server.
-  const backups = config.backups.intervalMs ? startBackupSchedule(services, config.backups.intervalMs) : null;
+  // Not on PostgreSQL: its backups are PostgreSQL's (backupDatabase says so).
+  const backups = config.backups.intervalMs && !config.postgresUrl ? startBackupSchedule(services, config.backups.intervalMs) : null;
   // Presigned uploads never completed expire with their URL (src/commands/files/expire-uploads.ts).
   const uploads = startUploadSweeper(services);
   // The outbox dispatcher (src/notifications/dispatcher.ts) stops before the database closes.

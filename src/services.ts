@@ -4,8 +4,8 @@ import { bootstrapKeys } from './auth/api-keys.ts';
 import type { Services } from './commands/command-context.ts';
 import type { Config } from './config.ts';
 import { Database } from './db/database.ts';
-import { applyMigrations } from './db/migrate.ts';
 import { activityTail } from './db/activity-tail.ts';
+import { migrateWriteStore } from './db/migrate-write-store.ts';
 import { InProcessActivityBus } from './events/activity-bus.ts';
 import { SequencedActivityBus } from './events/external-commits.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -22,11 +22,13 @@ export interface OpenOptions {
 export async function openServices(config: Config, options: OpenOptions = {}): Promise<Services & { close(): Promise<void> }> {
   const logger = options.logger ?? createLogger(config.logLevel);
   if (!options.skipMigrations) {
-    const { applied } = await applyMigrations(config.databaseFile, { log: (msg) => logger.info(msg) });
+    const { applied } = await migrateWriteStore(config, (msg) => logger.info(msg));
     if (applied.length) logger.info({ applied }, 'applied database migrations');
   }
   const db = new Database({
     file: config.databaseFile,
+    // pg and the PostgreSQL client load only in that mode.
+    postgres: config.postgresUrl ? { url: config.postgresUrl, client: (await import('./db/postgres/clients.ts')).postgresClient } : undefined,
     synchronous: config.sqlite.synchronous,
     busyTimeoutMs: config.sqlite.busyTimeoutMs,
     onAfterCommitError: (err) => logger.error({ err }, 'after-commit task failed'),

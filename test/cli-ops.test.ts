@@ -1,5 +1,6 @@
 // The real `opsgraph` command for operators and scripts: --version, --json listings, a
-// DATABASE_URL of another scheme refused before anything touches the disk, and a rotated
+// DATABASE_URL of another scheme refused before anything touches the disk (postgresql:// selects
+// the PostgreSQL write store and migrates it), and a rotated
 // OPSGRAPH_BOOTSTRAP_ADMIN_KEY (sharing its first 11 characters with the old one) across a
 // restart of the real server.
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
@@ -10,6 +11,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { watchChild, watchedEnv } from './support/child-crash-watch.ts';
+import { DEFAULT_PG_PASSWORD } from './support/postgres.ts';
+import { createWriteStoreDatabase } from './support/write-store.ts';
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '..');
@@ -81,7 +84,7 @@ describe('opsgraph for operators and scripts', () => {
 
   it('refuses a DATABASE_URL of another scheme, naming the scheme and not the password, and creates nothing', async () => {
     const cwd = fs.mkdtempSync(path.join(temp, 'cwd-'));
-    const url = 'postgresql://opsuser:Sup3rSecretPw@db.internal:5432/opsgraph';
+    const url = 'mysql://opsuser:Sup3rSecretPw@db.internal:3306/opsgraph';
     for (const args of [['migrate'], ['serve'], ['keys', 'list']]) {
       const failure = await cli(args, { DATABASE_URL: url, DATA_DIR: path.join(cwd, 'data') }, cwd).then(
         () => null,
@@ -89,11 +92,42 @@ describe('opsgraph for operators and scripts', () => {
       );
       expect(failure, `${args.join(' ')} must fail`).not.toBeNull();
       expect(failure!.code).toBe(2);
-      expect(failure!.stderr).toMatch(/DATABASE_URL: the "postgresql:" scheme is not supported/);
+      expect(failure!.stderr).toMatch(/DATABASE_URL: the "mysql:" scheme is not supported/);
       expect(failure!.stderr + failure!.stdout).not.toContain('Sup3rSecretPw');
       expect(failure!.stderr + failure!.stdout).not.toContain('opsuser');
     }
     expect(fs.readdirSync(cwd)).toEqual([]);
+  });
+
+  it('a postgresql:// DATABASE_URL: migrate applies the PostgreSQL migrations, --status shows them, no password printed', async () => {
+    const database = await createWriteStoreDatabase();
+    try {
+      const cwd = fs.mkdtempSync(path.join(temp, 'pg-'));
+      const env = { DATABASE_URL: database.url, DATA_DIR: path.join(cwd, 'data') };
+      const before = JSON.parse((await cli(['migrate', '--status', '--json'], env, cwd)).stdout) as { database: string; applied: string[]; pending: string[] };
+      const local = fs.readdirSync(path.join(root, 'prisma', 'postgres', 'migrations')).filter((n) => /^\d+_/.test(n)).sort();
+      expect(before).toMatchObject({ applied: [], pending: local });
+      const migrated = await cli(['migrate'], env, cwd);
+      expect(migrated.stdout).toContain(`applied ${local.length}`);
+      const after = await cli(['migrate', '--status', '--json'], env, cwd);
+      expect(JSON.parse(after.stdout)).toMatchObject({ applied: local, pending: [], failed: [] });
+      expect(JSON.parse(after.stdout).database).toMatch(/^postgresql:\/\/\[redacted\]@127\.0\.0\.1:\d+\/opsgraph_/);
+      for (const out of [before, migrated.stdout + migrated.stderr, after.stdout + after.stderr]) expect(JSON.stringify(out)).not.toContain(DEFAULT_PG_PASSWORD);
+      expect((await cli(['migrate'], env, cwd)).stdout).toContain('database is up to date');
+      // The embedded file was never created: this mode does not open it.
+      expect(fs.existsSync(path.join(cwd, 'data', 'opsgraph.db'))).toBe(false);
+
+      const wrong = database.url.replace(encodeURIComponent(DEFAULT_PG_PASSWORD), 'Wr0ngPassw0rd');
+      const failure = await cli(['migrate'], { ...env, DATABASE_URL: wrong }, cwd).then(
+        () => null,
+        (e: { code: number; stderr: string; stdout: string }) => e,
+      );
+      expect(failure?.code).toBe(1);
+      expect(failure!.stderr).toMatch(/password authentication failed/);
+      expect(failure!.stderr + failure!.stdout).not.toContain('Wr0ngPassw0rd');
+    } finally {
+      await database.drop();
+    }
   });
 
   it('a file: DATABASE_URL still works', async () => {

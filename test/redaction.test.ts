@@ -1,7 +1,7 @@
 // Credentials inside URLs never reach a log line or a configuration error: the logger runs
 // every string of a line (message, fields, nested objects, errors) through src/redact.ts.
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../src/config.ts';
+import { ConfigError, describeDatabase, loadConfig } from '../src/config.ts';
 import { createLogger } from '../src/logger.ts';
 import { redactUrls } from '../src/redact.ts';
 
@@ -54,5 +54,24 @@ describe('redaction of credentials in URLs', () => {
     // Plain paths and file: URLs (relative or absolute) still name the SQLite file.
     expect(loadConfig({ DATABASE_URL: 'file:///tmp/x.db' }).databaseFile).toBe('/tmp/x.db');
     expect(loadConfig({ DATABASE_URL: '/tmp/y.db?mode=rwc' }).databaseFile).toBe('/tmp/y.db');
+    expect(loadConfig({ DATABASE_URL: '/tmp/y.db' }).postgresUrl).toBeUndefined();
+  });
+
+  it('a postgresql:// DATABASE_URL selects the PostgreSQL write store; described without its credentials', () => {
+    const url = 'postgresql://opsuser:Sup3rSecretPw@db.internal:5432/opsgraph';
+    const config = loadConfig({ DATABASE_URL: url, DATA_DIR: '/tmp/og' });
+    expect(config.postgresUrl).toBe(url);
+    expect(loadConfig({ DATABASE_URL: 'postgres://u:p@h/db' }).postgresUrl).toBe('postgres://u:p@h/db');
+    expect(describeDatabase(config)).toBe('postgresql://[redacted]@db.internal:5432/opsgraph');
+    expect(describeDatabase(loadConfig({ DATA_DIR: '/tmp/og' }))).toBe('/tmp/og/opsgraph.db');
+    let thrown: unknown;
+    try {
+      loadConfig({ DATABASE_URL: 'postgresql://opsuser:Sup3rSecretPw@' });
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(ConfigError);
+    expect((thrown as Error).message).toMatch(/not a usable postgresql:\/\/ URL/);
+    expect((thrown as Error).message).not.toMatch(/Sup3rSecretPw|opsuser/);
   });
 });

@@ -138,6 +138,12 @@ export async function bootstrapKeys(db: Database, opts: { dataDir: string; boots
         await tx.apiKey.updateMany({ where: { id: { in: replaced.map((r) => r.id) } }, data: { revokedAt: new Date() } });
       }
       return { record, replaced };
+    }).catch(async (err: unknown) => {
+      // Gateways sharing one PostgreSQL start together: another one may have registered the
+      // same key a moment ago (the unique hash refused ours). Then it is there, as wanted.
+      const existing = await db.reader.apiKey.findUnique({ where: { hash: hashKey(key) } });
+      if (existing) return { existing, record: undefined, replaced: undefined };
+      throw err;
     });
     if (outcome.existing?.revokedAt) {
       opts.logger.warn({ prefix: outcome.existing.prefix }, 'OPSGRAPH_BOOTSTRAP_ADMIN_KEY names a revoked key: it stays revoked');

@@ -72,7 +72,10 @@ export function registerDbCommands(program: Command): void {
     const { loadConfig } = await import('../config.ts');
     const { createLogger } = await import('../logger.ts');
     const { openServices } = await import('../services.ts');
-    return openServices(loadConfig(), { logger: createLogger('warn') });
+    const config = loadConfig();
+    // PostgreSQL has its own tools for this (psql \dt+, VACUUM, pg_stat_user_tables).
+    if (config.postgresUrl) throw new Error('opsgraph db info|vacuum look after the SQLite file; this DATABASE_URL is PostgreSQL: use its own tools (psql, VACUUM)');
+    return openServices(config, { logger: createLogger('warn') });
   };
 
   db.command('info')

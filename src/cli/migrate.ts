@@ -7,21 +7,22 @@ export function registerMigrateCommand(program: Command): void {
     .option('--status', 'show applied and pending migrations without applying')
     .option('--json', 'with --status: print {database, applied, latest, pending, failed} as JSON for scripts')
     .action(async (opts: { status?: boolean; json?: boolean }) => {
-      const { loadConfig } = await import('../config.ts');
-      const { applyMigrations, migrationStatus } = await import('../db/migrate.ts');
+      const { describeDatabase, loadConfig } = await import('../config.ts');
+      const { migrateWriteStore, writeStoreMigrationStatus } = await import('../db/migrate-write-store.ts');
       const config = loadConfig();
+      const database = describeDatabase(config); // a PostgreSQL URL without its credentials
       if (opts.status) {
-        const s = await migrationStatus(config.databaseFile);
+        const s = await writeStoreMigrationStatus(config);
         if (opts.json) {
-          console.log(JSON.stringify({ database: config.databaseFile, applied: s.applied, latest: s.latest, pending: s.pending, failed: s.failed }, null, 2));
+          console.log(JSON.stringify({ database, applied: s.applied, latest: s.latest, pending: s.pending, failed: s.failed }, null, 2));
           return;
         }
-        console.log(`database: ${config.databaseFile}`);
+        console.log(`database: ${database}`);
         console.log(`applied: ${s.applied.length}${s.latest ? ` (latest ${s.latest})` : ''}`);
         console.log(`pending: ${s.pending.length ? s.pending.join(', ') : 'none'}`);
         return;
       }
-      const { applied } = await applyMigrations(config.databaseFile, { log: (m) => console.error(m) });
+      const { applied } = await migrateWriteStore(config, (m) => console.error(m));
       console.log(applied.length ? `applied ${applied.length}: ${applied.join(', ')}` : 'database is up to date');
       process.exit(0);
     });

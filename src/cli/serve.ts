@@ -16,8 +16,8 @@ export function registerServeCommand(program: Command): void {
       const logger = createLogger(config.logLevel);
       // Migrations (the schema engine compiles in a worker thread) run while this thread
       // loads the server's modules: on a first start that overlap is a few hundred ms.
-      const migrated = import('../db/migrate.ts').then(async ({ applyMigrations }) => {
-        const { applied } = await applyMigrations(config.databaseFile, { log: (msg) => logger.info(msg) });
+      const migrated = import('../db/migrate-write-store.ts').then(async ({ migrateWriteStore }) => {
+        const { applied } = await migrateWriteStore(config, (msg) => logger.info(msg));
         if (applied.length) logger.info({ applied }, 'applied database migrations');
       });
       const [{ createServer }] = await Promise.all([import('../server.ts'), migrated]);

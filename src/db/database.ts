@@ -6,6 +6,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PrismaClient, type Prisma } from '../generated/prisma/client.ts';
+import { POSTGRES_DIALECT, SQLITE_DIALECT, type SqlDialect } from './dialect.ts';
+import type { PostgresClientFactory } from './postgres/clients.ts';
+import { unavailableSqlReader } from './postgres/no-read-model.ts';
 import { SqlReader } from './sql-reader.ts';
 import { toDatabaseError } from './sqlite-errors.ts';
 import { sqliteAdapterFactory } from './sqlite.ts';
@@ -24,6 +27,14 @@ export interface WriteOptions {
 
 export interface DatabaseOptions {
   file: string;
+  /**
+   * postgresql://…: PostgreSQL is the write store (scale-out milestone 1). Writes are
+   * PostgreSQL transactions through the same commands; `reader` is Prisma on PostgreSQL; the
+   * SQLite read model (`sql`) is not available until the replica (milestone 2), and `file`
+   * is not opened. The client factory comes from src/db/postgres/clients.ts, loaded by the
+   * caller only in this mode, so the embedded default never loads pg.
+   */
+  postgres?: { url: string; client: PostgresClientFactory };
   synchronous?: 'FULL' | 'NORMAL';
   busyTimeoutMs?: number;
   onAfterCommitError?: (err: unknown) => void;
@@ -41,6 +52,11 @@ export interface ReaderLease {
 
 export class Database {
   readonly file: string;
+  /** Which engine holds the data: the embedded SQLite file, or PostgreSQL. */
+  readonly backend: 'sqlite' | 'postgresql';
+  /** What raw SQL must say differently on this backend (src/db/dialect.ts). */
+  readonly dialect: SqlDialect;
+  readonly #postgres: DatabaseOptions['postgres'];
   #reader: Reader;
   #writer: PrismaClient;
   // The writer's connection, once Prisma has opened it (it owns the write lock's wait).
@@ -60,13 +76,21 @@ export class Database {
 
   constructor(o: DatabaseOptions) {
     this.file = path.resolve(o.file);
-    fs.mkdirSync(path.dirname(this.file), { recursive: true });
+    this.#postgres = o.postgres;
+    this.backend = o.postgres ? 'postgresql' : 'sqlite';
+    this.dialect = o.postgres ? POSTGRES_DIALECT : SQLITE_DIALECT;
+    if (!o.postgres) fs.mkdirSync(path.dirname(this.file), { recursive: true });
     this.#common = { file: this.file, synchronous: o.synchronous ?? 'FULL', busyTimeoutMs: o.busyTimeoutMs ?? 5000 };
     [this.#writer, this.#reader] = this.#clients();
     this.#onAfterCommitError = o.onAfterCommitError ?? ((err) => console.error('after-commit task failed', err));
   }
 
   #clients(): [PrismaClient, Reader] {
+    if (this.#postgres) {
+      // Two pools, as on SQLite: reads never wait behind the writer's open transaction.
+      const { url, client } = this.#postgres;
+      return [client({ url, max: 4 }), client({ url, max: 8 })];
+    }
     // The writer connects first so the database file and WAL mode exist before the reader
     // (which is opened read-only and must find the file) connects.
     return [
@@ -132,6 +156,7 @@ export class Database {
     } = {},
   ): Promise<void> {
     if (this.#closed) throw new Error('database is closed');
+    if (this.backend === 'postgresql') throw new Error('PostgreSQL mode: restores are PostgreSQL\'s (pg_restore, PITR), not opsgraph\'s');
     let openGate!: () => void;
     this.#gate = new Promise<void>((resolve) => (openGate = resolve));
     try {
@@ -183,7 +208,7 @@ export class Database {
     await this.#writer.$queryRawUnsafe('SELECT 1');
     await this.#reader.$connect();
     await this.#reader.$queryRawUnsafe('SELECT 1');
-    this.#sql ??= new SqlReader(this.file, { busyTimeoutMs: this.#common.busyTimeoutMs });
+    this.#sql ??= this.backend === 'postgresql' ? unavailableSqlReader() : new SqlReader(this.file, { busyTimeoutMs: this.#common.busyTimeoutMs });
   }
 
   /**
@@ -191,6 +216,9 @@ export class Database {
    * throws, the transaction rolls back and no after-commit task runs. After-commit tasks
    * run in order once the commit is durable; their failures are logged, never thrown,
    * because the write they follow has already been acknowledged.
+   * On PostgreSQL the queue orders this process's writes only: other gateways commit in
+   * between, so a command's checks must hold in its own statements (e.g. the version in an
+   * UPDATE's WHERE), never in the queue.
    */
   write<T>(fn: (tx: Tx, afterCommit: AfterCommit) => Promise<T>, options: WriteOptions = {}): Promise<T> {
     if (this.#closed) return Promise.reject(new Error('database is closed'));
@@ -207,7 +235,7 @@ export class Database {
             timeout: options.timeoutMs ?? 30_000,
           });
         } catch (err) {
-          throw toDatabaseError(err, this.file, this.#common.busyTimeoutMs);
+          throw this.backend === 'postgresql' ? err : toDatabaseError(err, this.file, this.#common.busyTimeoutMs);
         }
         for (const task of tasks) {
           try {
@@ -237,6 +265,7 @@ export class Database {
    */
   checkWriter(): void {
     if (this.#closed) throw new Error('database is closed');
+    if (this.backend === 'postgresql') return; // no write lock to hold: /readyz's SELECT 1 is the check
     if (!this.#writerConnection) throw new Error('the writer is not connected');
     const problem = this.#writerConnection.probe();
     if (problem) throw new Error(problem);

@@ -5,7 +5,7 @@ import { BACKUP_PREFIX } from '../../backup/store.ts';
 import { assertValidKey } from '../../storage/blob-store.ts';
 import { type CommandContext, recordActivity } from '../command-context.ts';
 import { StorageError, ValidationError, WRITE_ERRORS } from '../../errors.ts';
-import { BackupError } from '../../backup/errors.ts';
+import { BackupError, backupsArePostgresqls } from '../../backup/errors.ts';
 
 /** What restoreDatabase can fail with: its mutation's result union (test/error-unions.test.ts checks both). */
 export const restoreDatabaseErrors = [...WRITE_ERRORS, ValidationError, StorageError, BackupError] as const;
@@ -14,6 +14,7 @@ export async function restoreDatabase(
   ctx: CommandContext,
   input: { key: string; dryRun?: boolean | null; beforeSwap?: () => void },
 ): Promise<RestoreResult> {
+  if (ctx.services.db.backend === 'postgresql') throw backupsArePostgresqls('restore');
   checkBackupKey(input.key);
   const result = await restoreBackup(ctx.services, { key: input.key, dryRun: input.dryRun ?? false, beforeSwap: input.beforeSwap });
   if (!result.dryRun) {

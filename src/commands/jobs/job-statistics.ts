@@ -27,7 +27,8 @@ async function countsBy(reader: Reader, column: string): Promise<KeyCount[]> {
 
 export async function jobStatistics(reader: Reader): Promise<JobStatistics> {
   const [totals] = await reader.$queryRawUnsafe<Array<{ total: bigint; enabled: bigint | null }>>(
-    `SELECT COUNT(*) AS total, SUM(enabled) AS enabled FROM "Job"`,
+    // CASE rather than SUM(enabled): PostgreSQL does not sum booleans.
+    `SELECT COUNT(*) AS total, SUM(CASE WHEN enabled THEN 1 ELSE 0 END) AS enabled FROM "Job"`,
   );
   const totalJobs = Number(totals?.total ?? 0);
   const enabledJobs = Number(totals?.enabled ?? 0);

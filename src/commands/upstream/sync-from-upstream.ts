@@ -4,6 +4,7 @@
 // entry: an unreachable upstream, a wrong password or a failure half-way changes nothing.
 // Upserts, never deletes: a local member upstream no longer lists as current is marked so.
 // Running it again with nothing changed upstream updates no row.
+import { valueGroups } from '../../db/dialect.ts';
 import { ValidationError, WRITE_ERRORS } from '../../errors.ts';
 import { type CommandContext, recordActivity } from '../command-context.ts';
 import { upstreamTarget, withUpstream } from '../../upstream/client.ts';
@@ -31,7 +32,8 @@ export interface PullReport {
 type UpstreamRow = [string, string | null, string | null, string | null, string | null, string | null];
 
 const COLUMNS = ['bioguideId', 'currentMember', 'officialWebsiteUrl', 'firstName', 'lastName', 'name', 'state', 'contactPage', 'pulledAt', 'createdAt', 'updatedAt'] as const;
-/** Rows per INSERT statement (11 parameters each; SQLite allows 32766). */
+const QUOTED_COLUMNS = COLUMNS.map((c) => `"${c}"`).join(',');
+/** Rows per INSERT statement (11 parameters each; SQLite allows 32766, PostgreSQL 65535). */
 const ROWS_PER_STATEMENT = 500;
 
 function joinName(first: string | null, last: string | null): string {
@@ -70,11 +72,13 @@ export async function syncFromUpstream(ctx: CommandContext, options: { onProgres
   return ctx.services.db.write(
     async (tx, afterCommit) => {
       const now = new Date().toISOString();
+      const sql = ctx.services.db.dialect; // the same statements on SQLite and PostgreSQL, but for this
       const existing = new Map<string, string>();
-      const local = await tx.$queryRawUnsafe<Array<{ k: string; v: string }>>(
-        `SELECT bioguideId AS k, json_array(currentMember, officialWebsiteUrl, firstName, lastName, state, contactPage) AS v FROM Member`,
+      const local = await tx.$queryRawUnsafe<Array<{ k: string; cm: unknown; url: string | null; f: string | null; l: string | null; s: string | null; c: string | null }>>(
+        `SELECT "bioguideId" AS k, "currentMember" AS cm, "officialWebsiteUrl" AS url, "firstName" AS f, "lastName" AS l, "state" AS s, "contactPage" AS c FROM "Member"`,
       );
-      for (const r of local) existing.set(r.k, r.v);
+      // A fingerprint per member, compared with upstream's row below (SQLite hands back 1/0, PostgreSQL a boolean).
+      for (const r of local) existing.set(r.k, JSON.stringify([r.cm ? 1 : 0, r.url, r.f, r.l, r.s, r.c]));
       const report = { inserted: 0, updated: 0, unchanged: 0 };
       const changed: unknown[][] = [];
       for (const [id, url, first, last, state, contact] of rows) {
@@ -86,16 +90,15 @@ export async function syncFromUpstream(ctx: CommandContext, options: { onProgres
         }
         if (before === undefined) report.inserted += 1;
         else report.updated += 1;
-        changed.push([id, 1, url, first, last, joinName(first, last), state, contact, now, now, now]);
+        changed.push([id, sql.bool(true), url, first, last, joinName(first, last), state, contact, now, now, now]);
       }
       for (let i = 0; i < changed.length; i += ROWS_PER_STATEMENT) {
         const chunk = changed.slice(i, i + ROWS_PER_STATEMENT);
-        const placeholders = chunk.map(() => `(${COLUMNS.map(() => '?').join(',')})`).join(',');
         await tx.$executeRawUnsafe(
-          `INSERT INTO Member (${COLUMNS.join(',')}) VALUES ${placeholders}
-           ON CONFLICT (bioguideId) DO UPDATE SET currentMember = excluded.currentMember, officialWebsiteUrl = excluded.officialWebsiteUrl,
-             firstName = excluded.firstName, lastName = excluded.lastName, name = excluded.name, state = excluded.state,
-             contactPage = excluded.contactPage, pulledAt = excluded.pulledAt, updatedAt = excluded.updatedAt`,
+          `INSERT INTO "Member" (${QUOTED_COLUMNS}) VALUES ${valueGroups(sql, chunk.length, COLUMNS.length)}
+           ON CONFLICT ("bioguideId") DO UPDATE SET "currentMember" = excluded."currentMember", "officialWebsiteUrl" = excluded."officialWebsiteUrl",
+             "firstName" = excluded."firstName", "lastName" = excluded."lastName", "name" = excluded."name", "state" = excluded."state",
+             "contactPage" = excluded."contactPage", "pulledAt" = excluded."pulledAt", "updatedAt" = excluded."updatedAt"`,
           ...chunk.flat(),
         );
         options.onProgress?.({ phase: 'write', done: Math.min(i + ROWS_PER_STATEMENT, changed.length), total: changed.length });
@@ -105,7 +108,8 @@ export async function syncFromUpstream(ctx: CommandContext, options: { onProgres
       const gone = [...existing.entries()].filter(([id, v]) => !seen.has(id) && JSON.parse(v)[0] === 1).map(([id]) => id);
       for (let i = 0; i < gone.length; i += ROWS_PER_STATEMENT) {
         const chunk = gone.slice(i, i + ROWS_PER_STATEMENT);
-        await tx.$executeRawUnsafe(`UPDATE Member SET currentMember = 0, updatedAt = ? WHERE bioguideId IN (${chunk.map(() => '?').join(',')})`, now, ...chunk);
+        const ids = chunk.map((_, k) => sql.param(k + 3)).join(',');
+        await tx.$executeRawUnsafe(`UPDATE "Member" SET "currentMember" = ${sql.param(1)}, "updatedAt" = ${sql.param(2)} WHERE "bioguideId" IN (${ids})`, sql.bool(false), now, ...chunk);
       }
       const result: PullReport = { upstream: target.label, read: rows.length, ...report, markedNotCurrent: gone.length, ms: Date.now() - started };
       await recordActivity(tx, afterCommit, ctx, {

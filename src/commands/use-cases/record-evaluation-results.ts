@@ -2,7 +2,7 @@ import { jsonText } from '../../domain/validate.ts';
 import { NotFoundError, StaleVersionError, ValidationError, WRITE_ERRORS } from '../../errors.ts';
 import type { UseCase } from '../../generated/prisma/client.ts';
 import { type CommandContext, recordActivity } from '../command-context.ts';
-import { loadUseCaseForWrite } from './load-for-write.ts';
+import { loadUseCaseForWrite, updateUseCaseAtVersion } from './load-for-write.ts';
 
 /** What recordEvaluationResults can fail with: its mutation's result union (test/error-unions.test.ts checks both). */
 export const recordEvaluationResultsErrors = [...WRITE_ERRORS, ValidationError, NotFoundError, StaleVersionError] as const;
@@ -32,10 +32,7 @@ export async function recordEvaluationResults(ctx: CommandContext, input: Record
       }
       resultsFileId = file.id;
     }
-    const useCase = await tx.useCase.update({
-      where: { id: before.id },
-      data: { evaluationSummary: summary, resultsFileId, resultsRecordedAt: new Date(), version: { increment: 1 } },
-    });
+    const useCase = await updateUseCaseAtVersion(tx, before, { evaluationSummary: summary, resultsFileId, resultsRecordedAt: new Date() });
     await recordActivity(tx, afterCommit, ctx, {
       subjectType: 'UseCase',
       subjectId: useCase.id,

@@ -5,7 +5,7 @@ import type { StateTransition, UseCase } from '../../generated/prisma/client.ts'
 import { queueNotifications } from '../../notifications/outbox.ts';
 import { type CommandContext, recordActivity } from '../command-context.ts';
 import { readGuardFacts } from './guard-facts.ts';
-import { loadUseCaseForWrite } from './load-for-write.ts';
+import { loadUseCaseForWrite, updateUseCaseAtVersion } from './load-for-write.ts';
 
 /** What transitionUseCase can fail with: its mutation's result union (test/error-unions.test.ts checks both). */
 export const transitionUseCaseErrors = [...WRITE_ERRORS, ValidationError, NotFoundError, StaleVersionError, InvalidTransitionError] as const;
@@ -30,14 +30,8 @@ export async function transitionUseCase(
     if (!check.ok) {
       throw new InvalidTransitionError(before.state, input.to, check.allowed, check.reason === 'GUARD_FAILED' ? check.detail : undefined);
     }
-    // The version in the WHERE makes the optimistic check hold even if a future change
-    // lets writes interleave: an update that matches no row means someone got there first.
-    const updated = await tx.useCase.updateMany({
-      where: { id: before.id, version: before.version },
-      data: { state: input.to, version: { increment: 1 } },
-    });
-    if (updated.count !== 1) throw new ValidationError('expectedVersion', 'the use case changed during the transition; retry');
-    const useCase = await tx.useCase.findUniqueOrThrow({ where: { id: before.id } });
+    // The version in the WHERE keeps the optimistic check true across gateways on PostgreSQL.
+    const useCase = await updateUseCaseAtVersion(tx, before, { state: input.to });
     const transition = await tx.stateTransition.create({
       data: { useCaseId: before.id, fromState: before.state, toState: input.to, notes, actor: ctx.actor.label },
     });

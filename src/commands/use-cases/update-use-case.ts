@@ -2,7 +2,7 @@ import { NotFoundError, StaleVersionError, ValidationError, WRITE_ERRORS } from 
 import { email, optionalText, requiredText } from '../../domain/validate.ts';
 import type { UseCase } from '../../generated/prisma/client.ts';
 import { type CommandContext, recordActivity } from '../command-context.ts';
-import { loadUseCaseForWrite } from './load-for-write.ts';
+import { loadUseCaseForWrite, updateUseCaseAtVersion } from './load-for-write.ts';
 
 /** What updateUseCase can fail with: its mutation's result union (test/error-unions.test.ts checks both). */
 export const updateUseCaseErrors = [...WRITE_ERRORS, ValidationError, NotFoundError, StaleVersionError] as const;
@@ -24,7 +24,7 @@ export async function updateUseCase(ctx: CommandContext, input: UpdateUseCaseInp
 
   return ctx.services.db.write(async (tx, afterCommit) => {
     const before = await loadUseCaseForWrite(tx, input.id, input.expectedVersion);
-    const useCase = await tx.useCase.update({ where: { id: before.id }, data: { ...changes, version: { increment: 1 } } });
+    const useCase = await updateUseCaseAtVersion(tx, before, changes);
     const changed = Object.fromEntries(
       Object.entries(changes)
         .filter(([k, v]) => before[k as keyof typeof changes] !== v)

@@ -17,7 +17,8 @@ builder.objectType(BackupError, {
   interfaces: [DomainErrorInterface],
   description:
     'A backup or restore refused: BACKUP_FAILED (a check failed, nothing uploaded), BACKUP_NOT_FOUND, BACKUP_CORRUPT ' +
-    '(checksum, decompression or integrity_check failed), BACKUP_TOO_NEW (schema newer than this build), RESTORE_FAILED. ' +
+    '(checksum, decompression or integrity_check failed), BACKUP_TOO_NEW (schema newer than this build), RESTORE_FAILED, ' +
+    'BACKUP_BY_POSTGRESQL (the gateway keeps its data in PostgreSQL: use pg_dump, base backups and PITR). ' +
     'The live database is unchanged.',
   isTypeOf: (v) => v instanceof BackupError,
   fields: () => ({}),

@@ -60,15 +60,16 @@ builder.queryFields((t) => ({
 }));
 
 async function registryStats(reader: Reader): Promise<RegistryStats> {
-  // One pass per grouping; counts come back as bigint from SQLite.
+  // One pass per grouping; counts come back as bigint. Identifiers are quoted so the same
+  // text runs on SQLite and PostgreSQL (which folds unquoted names to lower case).
   const rows = await reader.$queryRaw<Array<{ modelType: string; models: bigint; versions: bigint; activeVersions: bigint; averageScore: number | null }>>`
-    SELECT m.modelType AS modelType,
+    SELECT m."modelType" AS "modelType",
            COUNT(DISTINCT m.id) AS models,
            COUNT(v.id) AS versions,
-           COUNT(DISTINCT m.activeVersionId) AS activeVersions,
-           AVG(v.performanceScore) AS averageScore
-    FROM Model m LEFT JOIN ModelVersion v ON v.modelId = m.id
-    GROUP BY m.modelType ORDER BY m.modelType`;
+           COUNT(DISTINCT m."activeVersionId") AS "activeVersions",
+           AVG(v."performanceScore") AS "averageScore"
+    FROM "Model" m LEFT JOIN "ModelVersion" v ON v."modelId" = m.id
+    GROUP BY m."modelType" ORDER BY m."modelType"`;
   const byModelType = rows.map((r) => ({
     modelType: r.modelType,
     models: Number(r.models),
