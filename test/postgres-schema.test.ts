@@ -54,9 +54,9 @@ describe('the PostgreSQL data model', () => {
     const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'opsgraph-pg-schema-'));
     try {
       const schemaFile = path.join(scratch, 'schema.prisma');
-      fs.writeFileSync(schemaFile, `${read('prisma/postgres/schema.prisma')}\nmodel Notification {\n  id String @id\n}\n`);
+      fs.writeFileSync(schemaFile, `${read('prisma/postgres/schema.prisma')}\nmodel MigrationProbe {\n  id String @id\n}\n`);
       const diff = await diffPostgresSchemaAgainstMigrations(inject('postgres').url, { schemaFile });
-      expect(diff).toMatch(/CREATE TABLE "Notification"/);
+      expect(diff).toMatch(/CREATE TABLE "MigrationProbe"/);
     } finally {
       fs.rmSync(scratch, { recursive: true, force: true });
     }
