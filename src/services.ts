@@ -34,13 +34,19 @@ export async function openServices(config: Config, options: OpenOptions = {}): P
     onAfterCommitError: (err) => logger.error({ err }, 'after-commit task failed'),
   });
   await db.connect();
-  // Live subscribers also get what other processes commit (src/events/external-commits.ts).
-  const bus = new SequencedActivityBus({
-    inner: new InProcessActivityBus(),
-    tail: activityTail(db),
-    onError: (err) => logger.warn({ err }, 'reading activity committed by other processes failed'),
-  });
-  db.onReplaced(() => bus.resync());
+  // Live subscribers also get what other processes commit to the SQLite file
+  // (src/events/external-commits.ts). On PostgreSQL that tail is the replication stream
+  // (scale-out milestone 2); until then subscribers see this gateway's own writes.
+  const bus =
+    db.backend === 'sqlite'
+      ? new SequencedActivityBus({
+          inner: new InProcessActivityBus(),
+          tail: activityTail(db),
+          onError: (err) => logger.warn({ err }, 'reading activity committed by other processes failed'),
+        })
+      : new InProcessActivityBus();
+  if (bus instanceof SequencedActivityBus) db.onReplaced(() => bus.resync());
+  const closeBus = () => (bus instanceof SequencedActivityBus ? bus.close() : undefined);
   const services: Services = { config, db, logger, bus, blobs: await createBlobStore(config) };
   if (options.bootstrapKeys) {
     await bootstrapKeys(db, { dataDir: config.dataDir, bootstrapKey: config.auth.bootstrapAdminKey, logger });
@@ -48,7 +54,7 @@ export async function openServices(config: Config, options: OpenOptions = {}): P
   return {
     ...services,
     close: async () => {
-      bus.close();
+      closeBus();
       await db.close();
     },
   };

@@ -20,5 +20,5 @@ export function unavailableSqlReader(): SqlReader {
   const refuse = () => {
     throw new ReadModelUnavailableError();
   };
-  return { all: refuse, get: refuse, close: () => {} } as unknown as SqlReader;
+  return { all: refuse, arrays: refuse, get: refuse, close: () => {} } as unknown as SqlReader;
 }
