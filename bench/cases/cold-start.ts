@@ -186,7 +186,7 @@ async function measureIdleRss(root: string, gatewaySpec: (dataDir: string, port:
   const existing = path.join(root, 'rss-existing');
   let port = await freePort();
   await timeStart(gatewaySpec(existing, port, 'npm'), port);
-  const gateway = /bin\/opsgraph\.js serve/;
+  const gateway = /^\S*node\S* bin\/opsgraph\.js serve/; // the server itself, not the sh -c that npm runs it with
   for (let i = 0; i < RSS_RUNS; i++) {
     port = await freePort();
     const first = await idleRssMb(gatewaySpec(path.join(root, `rss-fresh-${i}`), port, 'npm'), port, gateway);
@@ -197,9 +197,9 @@ async function measureIdleRss(root: string, gatewaySpec: (dataDir: string, port:
     rss.second.push(second.server);
     rss.secondTree.push(second.group);
     port = await freePort();
-    rss.yoga.push((await idleRssMb({ cmd: process.execPath, args: ['bench/lib/yoga-hello-world.mjs'], env: userEnv({ PORT: String(port) }) }, port, /yoga-hello-world/)).server);
+    rss.yoga.push((await idleRssMb({ cmd: process.execPath, args: ['bench/lib/yoga-hello-world.mjs'], env: userEnv({ PORT: String(port) }) }, port, /^\S*node\S* bench/)).server);
     port = await freePort();
-    rss.bare.push((await idleRssMb({ cmd: process.execPath, args: ['-e', BARE_SERVER], env: userEnv({ PORT: String(port) }) }, port, /-e/)).server);
+    rss.bare.push((await idleRssMb({ cmd: process.execPath, args: ['-e', BARE_SERVER], env: userEnv({ PORT: String(port) }) }, port, /^\S*node\S* -e/)).server);
   }
   return [
     rssRow('idle RSS: npm start, first start (new DATA_DIR)', rss.first, rss.firstTree),
