@@ -16,13 +16,20 @@ COPY package.json package-lock.json prisma.config.ts tsconfig.json tsconfig.buil
 COPY prisma ./prisma
 COPY src ./src
 RUN npm ci --no-audit --no-fund
-# Runtime dependencies only. --omit=peer drops what @prisma/client lists as optional peers
-# (the Prisma CLI and TypeScript, ~140 MB), which a plain --omit=dev keeps.
+# Runtime dependencies only.
 RUN npm prune --omit=dev --omit=peer --ignore-scripts --no-audit --no-fund
-# What the runtime never loads: Prisma's query compilers for other databases (this is SQLite
-# only), better-sqlite3's build tree and bundled SQLite sources (the compiled addon stays),
-# source maps and TypeScript declarations.
-RUN rm -rf node_modules/better-sqlite3/deps node_modules/better-sqlite3/src \
+# What the runtime never loads:
+# - the Prisma CLI and TypeScript with their trees (Studio, the local dev server, PGlite):
+#   @prisma/client lists them as optional peers, and npm's prune keeps an installed optional
+#   peer even with --omit=peer (~140 MB). @prisma/config (and effect) only serve prisma.config.ts;
+# - Prisma's query compilers for other databases (this is SQLite only);
+# - better-sqlite3's build tree and bundled SQLite sources (the compiled addon stays);
+# - source maps and TypeScript declarations.
+# scripts/docker-stage.mjs starts the result, so a removal the server needs fails CI.
+RUN rm -rf node_modules/prisma node_modules/typescript node_modules/@prisma/dev \
+      node_modules/@prisma/studio-core node_modules/@prisma/fetch-engine node_modules/@prisma/engines \
+      node_modules/@prisma/config node_modules/effect node_modules/@electric-sql node_modules/elkjs \
+ && rm -rf node_modules/better-sqlite3/deps node_modules/better-sqlite3/src \
       node_modules/better-sqlite3/build/Release/obj node_modules/better-sqlite3/build/Release/.deps \
       node_modules/better-sqlite3/build/Release/obj.target node_modules/better-sqlite3/build/deps \
  && find node_modules/@prisma/client/runtime -name 'query_compiler_*' ! -name '*sqlite*' -delete \
