@@ -1,5 +1,6 @@
 // Cold start: milliseconds from spawning the server to its first 200 from /readyz, started
-// the way a user starts it — `npm start` (package.json: `tsx src/cli.ts serve`) on the
+// the way a user starts it — `npm start` (package.json: `node bin/opsgraph.js serve`, which
+// runs the compiled dist/ when it is current, else the sources through tsx) on the
 // embedded default (only DATA_DIR set: SQLite file and blob folder inside it). Target
 // (issue 7): under 2 s.
 //
@@ -9,15 +10,18 @@
 //   migration, writes admin-key.txt and the URL-signing secret);
 // - second start: the same DATA_DIR again (migrations only checked);
 // - `opsgraph serve` through bin/opsgraph.js (what the Dockerfile and `npx opsgraph serve`
-//   run: one Node process, no npm and no tsx CLI wrapper, and the server's ESM dependencies
-//   loaded before tsx's hooks) on an existing DATA_DIR;
+//   run: one Node process, no npm wrapper) on an existing DATA_DIR;
 // - for scale: bench/lib/baseline-server.ts (node:http + better-sqlite3, under the same tsx
 //   loader) and a bare `node -e` http server: what starting Node and the TypeScript loader cost.
 //
 // The clock: performance.now() just before spawn() to the first 200, polling every POLL_MS
 // with a fresh connection. Each server is stopped (SIGTERM to its process group: npm, sh,
 // tsx and node) and waited for before the next start, so no two share the CPU or the file.
-// Runnable alone: `npx tsx bench/cases/cold-start.ts` (COLDSTART_RUNS=N for more runs).
+// Then the idle footprint (issue 14, target ≤ 150 MB): VmRSS of the server process after it
+// has idled IDLE_SETTLE_MS past its first 200, for `npm start` on a new and on an existing
+// DATA_DIR, next to graphql-yoga's hello world (bench/lib/yoga-hello-world.mjs) and bare Node.
+// Runnable alone: `npx tsx bench/cases/cold-start.ts` (COLDSTART_RUNS=N for more runs;
+// COLDSTART_PART=rss or =time for one half only).
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -316,7 +320,7 @@ const coldStart: BenchCase = {
       notes: [
         `spawn → first 200 from /readyz, polled every ${POLL_MS} ms; median, max and min of the runs, interleaved`,
         `only DATA_DIR (and PORT) set, no NODE_ENV; every core available to the server${TASKSET ? ' (taskset)' : ''}; tsx's transform cache warm (one uncounted start first)`,
-        `npm start − bin/opsgraph.js = ${Math.round(median(rows[1]!) - median(rows[2]!))} ms: npm, sh and the tsx CLI's second Node process, plus bin's loading of the server's ESM dependencies before tsx's hooks (its comment says why)`,
+        `npm start − bin/opsgraph.js = ${Math.round(median(rows[1]!) - median(rows[2]!))} ms: npm and sh`,
         `server's own start beyond a tsx-loaded hand-written server: ${Math.round(median(rows[2]!) - median(rows[3]!))} ms (bin/opsgraph.js − baseline-server.ts)`,
         ...(rssRows.length ? RSS_NOTES : []),
       ],
