@@ -1,25 +1,45 @@
 # syntax=docker/dockerfile:1
-# opsgraph: multi-stage build, non-root runtime, data on a volume.
+# opsgraph: multi-stage build on Node 24 (the current LTS), non-root runtime, data on a volume.
 # Build: docker build -t opsgraph .   Run: docker run -p 4000:4000 -v opsgraph-data:/data opsgraph
+# CI replays this file without Docker (scripts/docker-stage.mjs, a step of .ci/run): it copies
+# exactly what the COPY lines name and runs the RUN lines, so keep every step a plain command.
 
-# ---- build: compile better-sqlite3 and generate the Prisma client ----
-FROM node:22-bookworm-slim AS build
+# ---- build: compile better-sqlite3, generate the Prisma client, compile src/ to dist/ ----
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 RUN apt-get update \
  && apt-get install -y --no-install-recommends python3 make g++ \
  && rm -rf /var/lib/apt/lists/*
-# The postinstall step (prisma generate) needs the schema and config, nothing else.
-COPY package.json package-lock.json prisma.config.ts ./
+# npm ci's postinstall runs `prisma generate` (schema, prisma.config.ts and the external-table
+# list it imports), the PostgreSQL schema derivation, and `npm run build` (tsc over src/ with
+# the tsconfig files, plus the mail templates).
+COPY package.json package-lock.json prisma.config.ts tsconfig.json tsconfig.build.json ./
 COPY prisma ./prisma
-RUN npm ci --no-audit --no-fund
-COPY bin ./bin
 COPY src ./src
-COPY tsconfig.json ./
-# Keep the generated client, drop the dev tools (Prisma CLI, vitest, codegen).
-RUN npm prune --omit=dev --ignore-scripts
+# postinstall's helpers: the PostgreSQL schema derived from prisma/schema.prisma, and the build.
+COPY scripts/derive-postgres-schema.ts scripts/build.mjs ./scripts/
+RUN npm ci --no-audit --no-fund
+# Runtime dependencies only.
+RUN npm prune --omit=dev --omit=peer --ignore-scripts --no-audit --no-fund
+# What the runtime never loads:
+# - the Prisma CLI and TypeScript with their trees (Studio, the local dev server, PGlite):
+#   @prisma/client lists them as optional peers, and npm's prune keeps an installed optional
+#   peer even with --omit=peer (~140 MB). @prisma/config (and effect) only serve prisma.config.ts;
+# - Prisma's query compilers for other databases (this is SQLite only);
+# - better-sqlite3's build tree and bundled SQLite sources (the compiled addon stays);
+# - source maps and TypeScript declarations.
+# scripts/docker-stage.mjs starts the result, so a removal the server needs fails CI.
+RUN rm -rf node_modules/prisma node_modules/typescript node_modules/@prisma/dev \
+      node_modules/@prisma/studio-core node_modules/@prisma/fetch-engine node_modules/@prisma/engines \
+      node_modules/@prisma/config node_modules/effect node_modules/@electric-sql node_modules/elkjs \
+ && rm -rf node_modules/better-sqlite3/deps node_modules/better-sqlite3/src \
+      node_modules/better-sqlite3/build/Release/obj node_modules/better-sqlite3/build/Release/.deps \
+      node_modules/better-sqlite3/build/Release/obj.target node_modules/better-sqlite3/build/deps \
+ && find node_modules/@prisma/client/runtime -name 'query_compiler_*' ! -name '*sqlite*' -delete \
+ && find node_modules \( -name '*.map' -o -name '*.d.ts' -o -name '*.d.mts' -o -name '*.d.cts' \) -type f -delete
 
 # ---- runtime ----
-FROM node:22-bookworm-slim
+FROM node:24-bookworm-slim
 ENV NODE_ENV=production \
     DATA_DIR=/data \
     HOST=0.0.0.0 \
@@ -29,7 +49,13 @@ RUN groupadd --system opsgraph \
  && useradd --system --gid opsgraph --home-dir /app --shell /usr/sbin/nologin opsgraph \
  && mkdir -p /data \
  && chown opsgraph:opsgraph /data
-COPY --from=build --chown=root:root /app /app
+# dist/ without src/: bin/opsgraph.js runs the compiled JavaScript. prisma/ holds the
+# migrations (and the schema the migration engine reads) applied at start.
+COPY --from=build --chown=root:root /app/node_modules /app/node_modules
+COPY --from=build --chown=root:root /app/dist /app/dist
+COPY --from=build --chown=root:root /app/prisma /app/prisma
+COPY --from=build --chown=root:root /app/package.json /app/package.json
+COPY bin ./bin
 USER opsgraph
 VOLUME ["/data"]
 EXPOSE 4000

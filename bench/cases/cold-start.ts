@@ -1,5 +1,6 @@
 // Cold start: milliseconds from spawning the server to its first 200 from /readyz, started
-// the way a user starts it — `npm start` (package.json: `tsx src/cli.ts serve`) on the
+// the way a user starts it — `npm start` (package.json: `node bin/opsgraph.js serve`, which
+// runs the compiled dist/ when it is current, else the sources through tsx) on the
 // embedded default (only DATA_DIR set: SQLite file and blob folder inside it). Target
 // (issue 7): under 2 s.
 //
@@ -9,15 +10,18 @@
 //   migration, writes admin-key.txt and the URL-signing secret);
 // - second start: the same DATA_DIR again (migrations only checked);
 // - `opsgraph serve` through bin/opsgraph.js (what the Dockerfile and `npx opsgraph serve`
-//   run: one Node process, no npm and no tsx CLI wrapper, and the server's ESM dependencies
-//   loaded before tsx's hooks) on an existing DATA_DIR;
+//   run: one Node process, no npm wrapper) on an existing DATA_DIR;
 // - for scale: bench/lib/baseline-server.ts (node:http + better-sqlite3, under the same tsx
 //   loader) and a bare `node -e` http server: what starting Node and the TypeScript loader cost.
 //
 // The clock: performance.now() just before spawn() to the first 200, polling every POLL_MS
 // with a fresh connection. Each server is stopped (SIGTERM to its process group: npm, sh,
 // tsx and node) and waited for before the next start, so no two share the CPU or the file.
-// Runnable alone: `npx tsx bench/cases/cold-start.ts` (COLDSTART_RUNS=N for more runs).
+// Then the idle footprint (issue 14, target ≤ 150 MB): VmRSS of the server process after it
+// has idled IDLE_SETTLE_MS past its first 200, for `npm start` on a new and on an existing
+// DATA_DIR, next to graphql-yoga's hello world (bench/lib/yoga-hello-world.mjs) and bare Node.
+// Runnable alone: `npx tsx bench/cases/cold-start.ts` (COLDSTART_RUNS=N for more runs;
+// COLDSTART_PART=rss or =time for one half only).
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -92,6 +96,14 @@ async function stopGroup(child: ChildProcess): Promise<void> {
 
 /** Spawns `spec`, returns ms from spawn to the first 200 on /readyz; stops it again. */
 async function timeStart(spec: StartSpec, port: number): Promise<number> {
+  return (await startAndThen(spec, port, async () => 0)).ms;
+}
+
+/**
+ * Spawns `spec`, waits for the first 200 on /readyz, runs `whenReady` on the process group's
+ * id while the server idles, then stops it.
+ */
+async function startAndThen<T>(spec: StartSpec, port: number, whenReady: (pgid: number) => Promise<T>): Promise<{ ms: number; value: T }> {
   // The benchmark process is pinned to the load generator's core and children inherit that:
   // a user's server has every core (the tsx loader runs its hooks on a second thread).
   const cmd = TASKSET ? 'taskset' : spec.cmd;
@@ -108,7 +120,10 @@ async function timeStart(spec: StartSpec, port: number): Promise<number> {
   child.once('exit', () => (exited = true));
   try {
     for (;;) {
-      if ((await probe(url)) === 200) return performance.now() - started;
+      if ((await probe(url)) === 200) {
+        const ms = performance.now() - started;
+        return { ms, value: await whenReady(child.pid!) };
+      }
       if (exited) throw new Error(`${spec.cmd} ${spec.args.join(' ')} exited before /readyz answered 200:\n${tail}`);
       if (performance.now() - started > START_TIMEOUT_MS) throw new Error(`no 200 from ${url} after ${START_TIMEOUT_MS} ms:\n${tail}`);
       await new Promise((r) => setTimeout(r, POLL_MS));
@@ -118,11 +133,117 @@ async function timeStart(spec: StartSpec, port: number): Promise<number> {
   }
 }
 
+/** How long a server idles after its first 200 before its RSS is read. */
+const IDLE_SETTLE_MS = Number(process.env.COLDSTART_IDLE_MS ?? 5000);
+const RSS_RUNS = Number(process.env.COLDSTART_RSS_RUNS ?? 3);
+const RSS_TARGET_MB = 150;
+
+interface GroupMember {
+  pid: number;
+  cmdline: string;
+  rssKb: number;
+}
+
+/** The processes of a process group (Linux /proc), with their command lines and VmRSS. */
+function groupMembers(pgid: number): GroupMember[] {
+  const out: GroupMember[] = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // Field 5 of /proc/PID/stat is the process group; the command may contain spaces, so
+      // count from the closing parenthesis.
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[2]) !== pgid) continue;
+      const status = fs.readFileSync(`/proc/${entry}/status`, 'utf8');
+      const rssKb = Number(status.match(/^VmRSS:\s+(\d+)/m)?.[1] ?? 0);
+      out.push({ pid: Number(entry), cmdline: fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').join(' ').trim(), rssKb });
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return out;
+}
+
+/** Starts `spec`, lets it idle, returns the RSS (MB) of the group's process whose command line matches `server`. */
+async function idleRssMb(spec: StartSpec, port: number, server: RegExp): Promise<{ server: number; group: number }> {
+  const { value } = await startAndThen(spec, port, async (pgid) => {
+    await new Promise((r) => setTimeout(r, IDLE_SETTLE_MS));
+    return groupMembers(pgid);
+  });
+  const match = value.filter((m) => server.test(m.cmdline));
+  if (match.length !== 1) throw new Error(`expected one process matching ${server} in the group, found: ${value.map((m) => m.cmdline).join(' | ')}`);
+  const mb = (kb: number) => kb / 1024;
+  return { server: mb(match[0]!.rssKb), group: mb(value.reduce((sum, m) => sum + m.rssKb, 0)) };
+}
+
+function rssRow(label: string, mb: number[], group?: number[]): CaseRow {
+  const sorted = [...mb].sort((a, b) => a - b);
+  const r: CaseRow = { label, 'median RSS MB': Math.round(sorted[sorted.length >> 1]!), 'max RSS MB': Math.round(sorted.at(-1)!), runs: sorted.length };
+  if (group) r['process tree MB'] = Math.round([...group].sort((a, b) => a - b)[group.length >> 1]!);
+  return r;
+}
+
+/** Idle RSS: `npm start` on a new and on an existing DATA_DIR, against graphql-yoga's hello world and bare Node. */
+async function measureIdleRss(root: string, gatewaySpec: (dataDir: string, port: number, how: 'npm' | 'bin') => StartSpec) {
+  const rss = { first: [] as number[], firstTree: [] as number[], second: [] as number[], secondTree: [] as number[], yoga: [] as number[], bare: [] as number[] };
+  const existing = path.join(root, 'rss-existing');
+  let port = await freePort();
+  await timeStart(gatewaySpec(existing, port, 'npm'), port);
+  const gateway = /^\S*node\S* bin\/opsgraph\.js serve/; // the server itself, not the sh -c that npm runs it with
+  for (let i = 0; i < RSS_RUNS; i++) {
+    port = await freePort();
+    const first = await idleRssMb(gatewaySpec(path.join(root, `rss-fresh-${i}`), port, 'npm'), port, gateway);
+    rss.first.push(first.server);
+    rss.firstTree.push(first.group);
+    port = await freePort();
+    const second = await idleRssMb(gatewaySpec(existing, port, 'npm'), port, gateway);
+    rss.second.push(second.server);
+    rss.secondTree.push(second.group);
+    port = await freePort();
+    rss.yoga.push((await idleRssMb({ cmd: process.execPath, args: ['bench/lib/yoga-hello-world.mjs'], env: userEnv({ PORT: String(port) }) }, port, /^\S*node\S* bench/)).server);
+    port = await freePort();
+    rss.bare.push((await idleRssMb({ cmd: process.execPath, args: ['-e', BARE_SERVER], env: userEnv({ PORT: String(port) }) }, port, /^\S*node\S* -e/)).server);
+  }
+  return [
+    rssRow('idle RSS: npm start, first start (new DATA_DIR)', rss.first, rss.firstTree),
+    rssRow('idle RSS: npm start, second start (existing DATA_DIR)', rss.second, rss.secondTree),
+    rssRow('idle RSS: graphql-yoga hello world (node, plain JS)', rss.yoga),
+    rssRow('idle RSS: bare node -e http server', rss.bare),
+  ];
+}
+
 function row(label: string, ms: number[]): CaseRow {
   const sorted = [...ms].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   const median = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
   return { label, 'median ms': median, 'max ms': sorted.at(-1)!, 'min ms': sorted[0]!, runs: sorted.length };
+}
+
+/** COLDSTART_PART=rss: only the idle footprint; =time: only the start times; default both. */
+const PART = process.env.COLDSTART_PART ?? 'all';
+
+const RSS_NOTES = [
+  `idle RSS: VmRSS of the server process (node bin/opsgraph.js serve under npm start) ${IDLE_SETTLE_MS / 1000} s after its first 200 from /readyz; ` +
+    `median of ${RSS_RUNS} runs (target ≤ ${RSS_TARGET_MB} MB, issue 14); "process tree" adds npm and sh`,
+];
+
+function rssHeadline(rssRows: CaseRow[]): string {
+  const first = rssRows[0]!['median RSS MB'] as number;
+  const second = rssRows[1]!['median RSS MB'] as number;
+  const yoga = rssRows[2]!['median RSS MB'] as number;
+  const met = Math.max(first, second) <= RSS_TARGET_MB;
+  return `idle RSS ${first} MB first start, ${second} MB second start, yoga hello world ${yoga} MB (target ≤ ${RSS_TARGET_MB} MB: ${met ? 'met' : 'NOT met'})`;
+}
+
+function rssResult(rssRows: CaseRow[]): CaseResult {
+  return {
+    name: 'cold-start',
+    rows: rssRows,
+    ratio: (rssRows[2]!['median RSS MB'] as number) / (rssRows[1]!['median RSS MB'] as number),
+    headline: rssHeadline(rssRows),
+    notes: RSS_NOTES,
+  };
 }
 
 const coldStart: BenchCase = {
@@ -137,7 +258,10 @@ const coldStart: BenchCase = {
       env: userEnv({ DATA_DIR: dataDir, PORT: String(port) }),
     });
     const times = { first: [] as number[], second: [] as number[], bin: [] as number[], baseline: [] as number[], bare: [] as number[] };
+    let rssRows: CaseRow[] = [];
     try {
+      if (PART !== 'time') rssRows = await measureIdleRss(root, gatewaySpec);
+      if (PART === 'rss') return rssResult(rssRows);
       // The DATA_DIR every "second start" reuses; its own first start is not counted, and it
       // warms the disk cache and tsx's transform cache (kept in the OS temp folder across runs,
       // as on a user's machine after the first `npm start`).
@@ -180,6 +304,7 @@ const coldStart: BenchCase = {
       row('baseline-server.ts (node --import tsx)', times.baseline),
       row('bare node -e http server', times.bare),
     ];
+    rows.push(...rssRows);
     const worst = Math.max(rows[0]!['median ms'] as number, rows[1]!['median ms'] as number);
     const met = worst < TARGET_MS;
     const median = (r: CaseRow) => r['median ms'] as number;
@@ -190,12 +315,14 @@ const coldStart: BenchCase = {
       ratio: median(rows[3]!) / median(rows[1]!),
       headline:
         `cold start (npm start, median): first ${(median(rows[0]!) / 1000).toFixed(2)} s, second ${(median(rows[1]!) / 1000).toFixed(2)} s ` +
-        `(target < ${TARGET_MS / 1000} s: ${met ? 'met' : 'NOT met'})`,
+        `(target < ${TARGET_MS / 1000} s: ${met ? 'met' : 'NOT met'})` +
+        (rssRows.length ? `; ${rssHeadline(rssRows)}` : ''),
       notes: [
         `spawn → first 200 from /readyz, polled every ${POLL_MS} ms; median, max and min of the runs, interleaved`,
         `only DATA_DIR (and PORT) set, no NODE_ENV; every core available to the server${TASKSET ? ' (taskset)' : ''}; tsx's transform cache warm (one uncounted start first)`,
-        `npm start − bin/opsgraph.js = ${Math.round(median(rows[1]!) - median(rows[2]!))} ms: npm, sh and the tsx CLI's second Node process, plus bin's loading of the server's ESM dependencies before tsx's hooks (its comment says why)`,
+        `npm start − bin/opsgraph.js = ${Math.round(median(rows[1]!) - median(rows[2]!))} ms: npm and sh`,
         `server's own start beyond a tsx-loaded hand-written server: ${Math.round(median(rows[2]!) - median(rows[3]!))} ms (bin/opsgraph.js − baseline-server.ts)`,
+        ...(rssRows.length ? RSS_NOTES : []),
       ],
     };
   },

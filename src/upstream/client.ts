@@ -1,6 +1,7 @@
 // The upstream PostgreSQL, through the `pg` driver: connections with a bounded connect time,
 // and errors turned into UpstreamError messages that name the host and never the password.
-import pg from 'pg';
+// Types only: the driver itself (~10 MB resident) loads on the first upstream call, not at start.
+import type pg from 'pg';
 import { UpstreamError, UpstreamNotConfiguredError } from '../commands/extractions/errors.ts';
 import type { Config } from '../config.ts';
 import { DomainError } from '../errors.ts';
@@ -40,7 +41,8 @@ export function upstreamError(err: unknown, target: UpstreamTarget, doing: strin
 
 /** Runs `fn` with a connected client and always closes it; driver errors become UpstreamError. */
 export async function withUpstream<T>(target: UpstreamTarget, doing: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: target.url, connectionTimeoutMillis: 10_000, application_name: 'opsgraph' });
+  const { default: driver } = await import('pg');
+  const client = new driver.Client({ connectionString: target.url, connectionTimeoutMillis: 10_000, application_name: 'opsgraph' });
   // A dropped connection emits 'error' on the client; without a listener it would crash the process.
   client.on('error', () => undefined);
   try {
