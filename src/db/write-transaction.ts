@@ -95,27 +95,92 @@ export function writeTransaction(session: WriteSession, lazy: LazyPrismaTransact
   return tx;
 }
 
-const insertSql = new Map<string, string>();
+// SQL text by statement shape, so the writer connection's statement cache sees the same text.
+const sqlByShape = new Map<string, string>();
+const quote = (id: string) => `"${id.replaceAll('"', '""')}"`;
+
+function sqlFor(shape: string, build: () => string): string {
+  let sql = sqlByShape.get(shape);
+  if (!sql) {
+    sql = build();
+    if (sqlByShape.size < 256) sqlByShape.set(shape, sql);
+  }
+  return sql;
+}
+
+const equals = (columns: string[]) => columns.map((c) => `${quote(c)} = ?`).join(' AND ');
 
 /**
  * INSERTs one row inside the current write without Prisma's query pipeline, and returns the
  * `returning` column of the new row (e.g. an autoincrement `seq`). Values are stored as
  * Prisma stores them (Dates as ISO text, booleans as 0/1), so Prisma and the read model read
  * the row back unchanged. Identifiers are quoted, values are always bound parameters.
- * Outside a Database.write() transaction it falls back to Prisma's raw query on `tx`.
+ * Outside a Database.write() transaction these helpers fall back to Prisma's raw queries.
  */
 export async function insertRow(tx: Tx, table: string, row: Record<string, SqlValue>, returning?: string): Promise<unknown> {
   const columns = Object.keys(row);
-  const shape = `${table}\u0000${columns.join('\u0000')}\u0000${returning ?? ''}`;
-  let sql = insertSql.get(shape);
-  if (!sql) {
-    const q = (id: string) => `"${id.replaceAll('"', '""')}"`;
-    sql = `INSERT INTO ${q(table)} (${columns.map(q).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})${returning ? ` RETURNING ${q(returning)}` : ''}`;
-    if (insertSql.size < 256) insertSql.set(shape, sql);
-  }
+  const sql = sqlFor(`i\u0000${table}\u0000${columns.join('\u0000')}\u0000${returning ?? ''}`, () =>
+    `INSERT INTO ${quote(table)} (${columns.map(quote).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})${returning ? ` RETURNING ${quote(returning)}` : ''}`,
+  );
   const values = columns.map((c) => row[c] ?? null);
   const state = states.get(tx);
-  if (state) return returning ? state.session.run(sql, values)?.[returning] : (state.session.run(sql, values), undefined);
+  if (!returning) {
+    if (state) state.session.run(sql, values);
+    else await tx.$executeRawUnsafe(sql, ...values);
+    return undefined;
+  }
+  const first = state ? state.session.get(sql, values) : (await tx.$queryRawUnsafe<Array<Record<string, unknown>>>(sql, ...values))[0];
+  return first?.[returning];
+}
+
+/** The first row matching `where` (column = value, all of them), with `columns` as stored. */
+export async function selectRow(tx: Tx, table: string, columns: string[], where: Record<string, SqlValue>): Promise<Record<string, unknown> | undefined> {
+  const keys = Object.keys(where);
+  const sql = sqlFor(`s\u0000${table}\u0000${columns.join('\u0000')}\u0000${keys.join('\u0000')}`, () =>
+    `SELECT ${columns.map(quote).join(', ')} FROM ${quote(table)} WHERE ${equals(keys)} LIMIT 1`,
+  );
+  const values = keys.map((k) => where[k] ?? null);
+  const state = states.get(tx);
+  return state ? state.session.get(sql, values) : (await tx.$queryRawUnsafe<Array<Record<string, unknown>>>(sql, ...values))[0];
+}
+
+/** Every row matching `where` (column = value; nothing: the whole table), each as an array of `columns` as stored. */
+export async function selectRows(tx: Tx, table: string, columns: string[], where: Record<string, SqlValue> = {}): Promise<unknown[][]> {
+  const keys = Object.keys(where);
+  const sql = sqlFor(`a\u0000${table}\u0000${columns.join('\u0000')}\u0000${keys.join('\u0000')}`, () =>
+    `SELECT ${columns.map(quote).join(', ')} FROM ${quote(table)}${keys.length ? ` WHERE ${equals(keys)}` : ''}`,
+  );
+  const values = keys.map((k) => where[k] ?? null);
+  const state = states.get(tx);
+  if (state) return state.session.all(sql, values);
   const rows = await tx.$queryRawUnsafe<Array<Record<string, unknown>>>(sql, ...values);
-  return returning ? rows[0]?.[returning] : undefined;
+  return rows.map((r) => columns.map((c) => r[c]));
+}
+
+/**
+ * INSERTs `row`, or, when a row with the same `key` columns exists, sets the `update` columns
+ * of that row to the new values (INSERT … ON CONFLICT … DO UPDATE).
+ */
+export async function upsertRow(tx: Tx, table: string, row: Record<string, SqlValue>, key: string[], update: string[]): Promise<void> {
+  const columns = Object.keys(row);
+  const sql = sqlFor(`p\u0000${table}\u0000${columns.join('\u0000')}\u0000${key.join('\u0000')}\u0000${update.join('\u0000')}`, () =>
+    `INSERT INTO ${quote(table)} (${columns.map(quote).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})` +
+    ` ON CONFLICT (${key.map(quote).join(', ')}) DO UPDATE SET ${update.map((c) => `${quote(c)} = excluded.${quote(c)}`).join(', ')}`,
+  );
+  const values = columns.map((c) => row[c] ?? null);
+  const state = states.get(tx);
+  if (state) state.session.run(sql, values);
+  else await tx.$executeRawUnsafe(sql, ...values);
+}
+
+/** UPDATEs the rows matching `where` (column = value, all of them); returns how many changed. */
+export async function updateRows(tx: Tx, table: string, set: Record<string, SqlValue>, where: Record<string, SqlValue>): Promise<number> {
+  const columns = Object.keys(set);
+  const keys = Object.keys(where);
+  const sql = sqlFor(`u\u0000${table}\u0000${columns.join('\u0000')}\u0000${keys.join('\u0000')}`, () =>
+    `UPDATE ${quote(table)} SET ${columns.map((c) => `${quote(c)} = ?`).join(', ')} WHERE ${equals(keys)}`,
+  );
+  const values = [...columns.map((c) => set[c] ?? null), ...keys.map((k) => where[k] ?? null)];
+  const state = states.get(tx);
+  return state ? state.session.run(sql, values) : tx.$executeRawUnsafe(sql, ...values);
 }

@@ -219,16 +219,26 @@ export class WriteSession {
     this.#release = release;
   }
 
-  /** Runs one statement; returns its first row (RETURNING) or undefined. */
-  run(sql: string, args: readonly SqlValue[]): Record<string, unknown> | undefined {
+  /** Runs a statement that returns rows (a SELECT, or RETURNING); returns the first. */
+  get(sql: string, args: readonly SqlValue[]): Record<string, unknown> | undefined {
+    return this.#statement(sql).raw(false).get(args.map(toSqlite)) as Record<string, unknown> | undefined;
+  }
+
+  /** Runs a statement that returns rows; returns them all, each as an array of its columns. */
+  all(sql: string, args: readonly SqlValue[]): unknown[][] {
+    return this.#statement(sql).raw(true).all(args.map(toSqlite)) as unknown[][];
+  }
+
+  /** Runs a statement that returns no rows; returns the number of rows it changed. */
+  run(sql: string, args: readonly SqlValue[]): number {
+    return this.#statement(sql).run(args.map(toSqlite)).changes;
+  }
+
+  #statement(sql: string): BetterSqlite3.Statement {
     if (this.#done) throw new Error('write session is finished');
     // The same bound as Prisma's interactive-transaction timeout (WriteOptions.timeoutMs).
     if (Date.now() > this.#deadline) throw new Error('write transaction timed out');
-    const stmt = this.#prepare(sql);
-    const values = args.map(toSqlite);
-    if (stmt.reader) return stmt.get(values) as Record<string, unknown> | undefined;
-    stmt.run(values);
-    return undefined;
+    return this.#prepare(sql);
   }
 
   commit(): void {
