@@ -134,7 +134,9 @@ export class WriterConnection {
   #prepared(sql: string): BetterSqlite3.Statement {
     let stmt = this.#statements.get(sql);
     if (!stmt) {
+      // Numbers as numbers: the adapter turns on safe integers (BigInt) for the whole connection.
       stmt = this.#raw.prepare(sql);
+      if (stmt.reader) stmt.safeIntegers(false);
       if (this.#statements.size >= STATEMENT_CACHE_SIZE) this.#statements.delete(this.#statements.keys().next().value!);
       this.#statements.set(sql, stmt);
     }
