@@ -13,6 +13,7 @@ import type { JobColumns } from '../../domain/job.ts';
 import { StorageError, ValidationError, WRITE_ERRORS } from '../../errors.ts';
 import type { RejectedEntry } from '../../importers/jobs-yaml.ts';
 import type { JobEntry } from '../../importers/jobs-yaml-stream.ts';
+import { HeapBudget } from '../../importers/heap-budget.ts';
 import { insertRow, selectRow, type Tx, updateRows } from '../../db/database.ts';
 import { type CommandContext, recordActivity } from '../command-context.ts';
 import { BackupError } from '../../backup/errors.ts';
@@ -51,6 +52,7 @@ export async function importJobs(ctx: CommandContext, input: ImportJobsInput): P
   let batch: JobColumns[] = [];
   let batchNo = 0;
   let backedUp = false;
+  const heap = new HeapBudget();
 
   const write = async (final: boolean) => {
     // Seed 000: back the database up before a risky bulk write. A failed backup stops the import.
@@ -81,6 +83,7 @@ export async function importJobs(ctx: CommandContext, input: ImportJobsInput): P
         },
       });
     });
+    heap.check();
     input.onProgress?.(report.found);
   };
 
@@ -95,6 +98,7 @@ export async function importJobs(ctx: CommandContext, input: ImportJobsInput): P
     batch.push(entry.job);
   }
   await write(true);
+  heap.release();
   return report;
 }
 
