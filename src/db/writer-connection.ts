@@ -197,8 +197,22 @@ export class WriterConnection {
 }
 
 /** Dates as Prisma's better-sqlite3 adapter writes them (timestampFormat iso8601), booleans as 0/1. */
+let lastDate: Date | null = null;
+let lastTime = Number.NaN;
+let lastDateText = '';
+
 function toSqlite(v: SqlValue): string | number | bigint | Buffer | null {
-  if (v instanceof Date) return v.toISOString().replace('Z', '+00:00');
+  if (v instanceof Date) {
+    // Bulk writes stamp every row with one `now`: format it once (a Date's time can be changed
+    // in place, so the time is compared too).
+    const time = v.getTime();
+    if (v !== lastDate || time !== lastTime) {
+      lastDateText = v.toISOString().replace('Z', '+00:00');
+      lastDate = v;
+      lastTime = time;
+    }
+    return lastDateText;
+  }
   if (typeof v === 'boolean') return v ? 1 : 0;
   return v;
 }

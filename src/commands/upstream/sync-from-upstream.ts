@@ -54,10 +54,13 @@ export async function syncFromUpstream(ctx: CommandContext, options: { onProgres
     // One server-side cursor over the whole snapshot, fetched `batch` rows per round trip: the
     // join is planned and run once (keyset batches ran it again per batch), and progress is
     // still reported per round trip. Rows as arrays: no object per row.
+    // Planned for the whole result (a cursor is planned for its first 10 % by default, which
+    // picks a nested loop over the join); no ORDER BY: the local write does not need one.
+    await client.query('SET LOCAL cursor_tuple_fraction = 1.0');
     await client.query(`DECLARE upstream_members NO SCROLL CURSOR FOR
       SELECT m.bioguideid, m.officialwebsiteurl, m.firstname, m.lastname, m.state, c.contact_page
         FROM members m LEFT JOIN members_contact c ON c.bioguideid = m.bioguideid
-       WHERE m.currentmember ORDER BY m.bioguideid`);
+       WHERE m.currentmember`);
     for (;;) {
       const res = await client.query<UpstreamRow>({ text: `FETCH FORWARD ${batch} FROM upstream_members`, rowMode: 'array' });
       for (const r of res.rows) out.push(r);
@@ -88,8 +91,8 @@ export async function syncFromUpstream(ctx: CommandContext, options: { onProgres
         }
         if (before === undefined) report.inserted += 1;
         else report.updated += 1;
-        const member = { bioguideId: id, currentMember: true, officialWebsiteUrl: url, firstName: first, lastName: last, name: joinName(first, last), state, contactPage: contact };
-        await upsertRow(tx, 'Member', { ...member, pulledAt: now, createdAt: now, updatedAt: now }, ['bioguideId'], UPDATED_ON_PULL);
+        const member = { bioguideId: id, currentMember: true, officialWebsiteUrl: url, firstName: first, lastName: last, name: joinName(first, last), state, contactPage: contact, pulledAt: now, createdAt: now, updatedAt: now };
+        await upsertRow(tx, 'Member', member, ['bioguideId'], UPDATED_ON_PULL);
         written += 1;
         if (written % PROGRESS_EVERY === 0) options.onProgress?.({ phase: 'write', done: written, total: rows.length - report.unchanged });
       }
