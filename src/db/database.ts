@@ -13,7 +13,7 @@ import type { WriterConnection, WriteSession } from './writer-connection.ts';
 import { LazyPrismaTransaction, writeTransaction } from './write-transaction.ts';
 
 export type Tx = Prisma.TransactionClient;
-export { insertRow, selectRow, selectRows, updateRows, upsertRow } from './write-transaction.ts';
+export { insertRow, selectRow, selectRows, updateRows, upsertRow, upsertRows } from './write-transaction.ts';
 export type { SqlValue } from './writer-connection.ts';
 export type Reader = PrismaClient;
 

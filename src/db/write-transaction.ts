@@ -162,15 +162,26 @@ export async function selectRows(tx: Tx, table: string, columns: string[], where
  * of that row to the new values (INSERT … ON CONFLICT … DO UPDATE).
  */
 export async function upsertRow(tx: Tx, table: string, row: Record<string, SqlValue>, key: string[], update: string[]): Promise<void> {
-  const columns = Object.keys(row);
+  await upsertRows(tx, table, [row], key, update);
+}
+
+/**
+ * upsertRow() for many rows of the same columns (those of the first row): the statement is
+ * built and looked up once, and the rows run one after another without a promise each.
+ */
+export async function upsertRows(tx: Tx, table: string, rows: ReadonlyArray<Record<string, SqlValue>>, key: string[], update: string[]): Promise<void> {
+  if (!rows.length) return;
+  const columns = Object.keys(rows[0]!);
   const sql = sqlFor(`p\u0000${table}\u0000${columns.join('\u0000')}\u0000${key.join('\u0000')}\u0000${update.join('\u0000')}`, () =>
     `INSERT INTO ${quote(table)} (${columns.map(quote).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})` +
     ` ON CONFLICT (${key.map(quote).join(', ')}) DO UPDATE SET ${update.map((c) => `${quote(c)} = excluded.${quote(c)}`).join(', ')}`,
   );
-  const values = columns.map((c) => row[c] ?? null);
   const state = states.get(tx);
-  if (state) state.session.run(sql, values);
-  else await tx.$executeRawUnsafe(sql, ...values);
+  for (const row of rows) {
+    const values = columns.map((c) => row[c] ?? null);
+    if (state) state.session.run(sql, values);
+    else await tx.$executeRawUnsafe(sql, ...values);
+  }
 }
 
 /** UPDATEs the rows matching `where` (column = value, all of them); returns how many changed. */

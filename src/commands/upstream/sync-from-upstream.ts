@@ -5,7 +5,7 @@
 // Upserts, never deletes: a local member upstream no longer lists as current is marked so.
 // Running it again with nothing changed upstream updates no row.
 import { ValidationError } from '../../errors.ts';
-import { selectRows, updateRows, upsertRow } from '../../db/database.ts';
+import { selectRows, type SqlValue, updateRows, upsertRows } from '../../db/database.ts';
 import { type CommandContext, recordActivity } from '../command-context.ts';
 import { upstreamTarget, withUpstream } from '../../upstream/client.ts';
 import { WRITE_ERRORS as WRITE_ERRORS_syncFromUpstream, ValidationError as ValidationError_syncFromUpstream } from '../../errors.ts';
@@ -82,7 +82,7 @@ export async function syncFromUpstream(ctx: CommandContext, options: { onProgres
         existing.set(id as string, JSON.stringify(values));
       }
       const report = { inserted: 0, updated: 0, unchanged: 0 };
-      let written = 0;
+      const changed: Array<Record<string, SqlValue>> = [];
       for (const [id, url, first, last, state, contact] of rows) {
         const before = existing.get(id);
         if (before === JSON.stringify([1, url, first, last, state, contact])) {
@@ -91,12 +91,12 @@ export async function syncFromUpstream(ctx: CommandContext, options: { onProgres
         }
         if (before === undefined) report.inserted += 1;
         else report.updated += 1;
-        const member = { bioguideId: id, currentMember: true, officialWebsiteUrl: url, firstName: first, lastName: last, name: joinName(first, last), state, contactPage: contact, pulledAt: now, createdAt: now, updatedAt: now };
-        await upsertRow(tx, 'Member', member, ['bioguideId'], UPDATED_ON_PULL);
-        written += 1;
-        if (written % PROGRESS_EVERY === 0) options.onProgress?.({ phase: 'write', done: written, total: rows.length - report.unchanged });
+        changed.push({ bioguideId: id, currentMember: true, officialWebsiteUrl: url, firstName: first, lastName: last, name: joinName(first, last), state, contactPage: contact, pulledAt: now, createdAt: now, updatedAt: now });
       }
-      options.onProgress?.({ phase: 'write', done: written, total: written });
+      for (let i = 0; i < changed.length; i += PROGRESS_EVERY) {
+        await upsertRows(tx, 'Member', changed.slice(i, i + PROGRESS_EVERY), ['bioguideId'], UPDATED_ON_PULL);
+        options.onProgress?.({ phase: 'write', done: Math.min(i + PROGRESS_EVERY, changed.length), total: changed.length });
+      }
       // Members upstream no longer lists as current (or no longer lists at all) are marked, not deleted.
       const seen = new Set(rows.map((r) => r[0]));
       const gone = [...existing.entries()].filter(([id, v]) => !seen.has(id) && JSON.parse(v)[0] === 1).map(([id]) => id);
