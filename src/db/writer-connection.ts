@@ -245,9 +245,11 @@ export class WriteSession {
     return this.#statement(sql).raw(true).all(args.map(toSqlite)) as unknown[][];
   }
 
-  /** Runs a statement that returns no rows; returns the number of rows it changed. */
-  run(sql: string, args: readonly SqlValue[]): number {
-    return this.#statement(sql).run(args.map(toSqlite)).changes;
+  /** Runs a statement that returns no rows; returns the number of rows it changed. `args` is converted in place. */
+  run(sql: string, args: SqlValue[]): number {
+    const stmt = this.#statement(sql);
+    for (let i = 0; i < args.length; i++) args[i] = toSqlite(args[i]!) as SqlValue;
+    return stmt.run(args).changes;
   }
 
   #statement(sql: string): BetterSqlite3.Statement {

@@ -85,7 +85,7 @@ export async function syncFromUpstream(ctx: CommandContext, options: { onProgres
       const changed: Array<Record<string, SqlValue>> = [];
       for (const [id, url, first, last, state, contact] of rows) {
         const before = existing.get(id);
-        if (before === JSON.stringify([1, url, first, last, state, contact])) {
+        if (before !== undefined && before === JSON.stringify([1, url, first, last, state, contact])) {
           report.unchanged += 1;
           continue;
         }
