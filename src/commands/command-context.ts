@@ -3,7 +3,8 @@
 // activity entry → publish / clean up after commit.
 import type { Config, Role } from '../config.ts';
 import { randomUUID } from 'node:crypto';
-import { type AfterCommit, type Database, insertRow, type Tx } from '../db/database.ts';
+import type { AfterCommit, Database, Tx } from '../db/database.ts';
+import { insertRow } from '../db/write-transaction.ts';
 import type { ActivityBus, ActivityEvent } from '../events/activity-bus.ts';
 import type { Logger } from '../logger.ts';
 import type { BlobStore } from '../storage/blob-store.ts';

@@ -14,7 +14,8 @@ import { StorageError, ValidationError, WRITE_ERRORS } from '../../errors.ts';
 import type { RejectedEntry } from '../../importers/jobs-yaml.ts';
 import type { JobEntry } from '../../importers/jobs-yaml-stream.ts';
 import { HeapBudget } from '../../importers/heap-budget.ts';
-import { insertRow, selectRow, type Tx, updateRows } from '../../db/database.ts';
+import type { Tx } from '../../db/database.ts';
+import { insertRow, selectRow, updateRows } from '../../db/write-transaction.ts';
 import { type CommandContext, recordActivity } from '../command-context.ts';
 import { BackupError } from '../../backup/errors.ts';
 

@@ -7,7 +7,7 @@
 // its new content unsynced (the mark checks updatedAt).
 import { OFFICE_FIELDS } from '../../domain/district-office.ts';
 import type { ValidatedOffice } from '../../generated/prisma/client.ts';
-import { updateRows } from '../../db/database.ts';
+import { updateRows } from '../../db/write-transaction.ts';
 import { upstreamTarget, withUpstream } from '../../upstream/client.ts';
 import { type CommandContext, recordActivity } from '../command-context.ts';
 import { WRITE_ERRORS as WRITE_ERRORS_exportToUpstream, ValidationError as ValidationError_exportToUpstream } from '../../errors.ts';

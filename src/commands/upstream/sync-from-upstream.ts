@@ -5,7 +5,8 @@
 // Upserts, never deletes: a local member upstream no longer lists as current is marked so.
 // Running it again with nothing changed upstream updates no row.
 import { ValidationError } from '../../errors.ts';
-import { selectRows, type SqlValue, updateRows, upsertRows } from '../../db/database.ts';
+import type { SqlValue } from '../../db/writer-connection.ts';
+import { selectRows, updateRows, upsertRows } from '../../db/write-transaction.ts';
 import { type CommandContext, recordActivity } from '../command-context.ts';
 import { upstreamTarget, withUpstream } from '../../upstream/client.ts';
 import { WRITE_ERRORS as WRITE_ERRORS_syncFromUpstream, ValidationError as ValidationError_syncFromUpstream } from '../../errors.ts';

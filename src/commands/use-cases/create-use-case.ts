@@ -2,7 +2,7 @@ import { INITIAL_STATE } from '../../domain/use-case-state-machine.ts';
 import { email, optionalText, requiredText } from '../../domain/validate.ts';
 import type { UseCase } from '../../generated/prisma/client.ts';
 import { randomUUID } from 'node:crypto';
-import { insertRow } from '../../db/database.ts';
+import { insertRow } from '../../db/write-transaction.ts';
 import { type CommandContext, recordActivity } from '../command-context.ts';
 import { ValidationError, WRITE_ERRORS } from '../../errors.ts';
 
