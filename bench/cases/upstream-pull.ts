@@ -17,6 +17,8 @@ import type { BenchCase, CaseResult } from '../lib/types.ts';
 
 const MEMBERS = Number(process.env.UPSTREAM_PULL_MEMBERS ?? 50_000);
 const OFFICES = Math.min(10_000, MEMBERS);
+/** Gateway/baseline pairs, alternating which goes first. */
+const REPEATS = Number(process.env.UPSTREAM_PULL_REPEATS ?? 4);
 const BIN = path.join(REPO_ROOT, 'bin', 'opsgraph.js');
 
 function cli(args: string[], env: Record<string, string>): Promise<string> {
@@ -62,48 +64,77 @@ const upstreamPull: BenchCase = {
   description: `opsgraph upstream pull of ${MEMBERS} members vs one SELECT + a prepared upsert; push rows/s`,
   async run(): Promise<CaseResult> {
     const server = await startPostgres();
-    const gwDir = makeTempDir();
-    const baseDir = makeTempDir();
+    const dirs: string[] = [];
+    const fresh = async (env: (dir: string) => Record<string, string>) => {
+      const dir = makeTempDir();
+      dirs.push(dir);
+      await cli(['migrate'], env(dir));
+      return dir;
+    };
     try {
       const upstream = await createUpstreamDatabase(server, { members: MEMBERS });
       const env = (dir: string) => ({ DATA_DIR: dir, UPSTREAM_DATABASE_URL: upstream.url });
-      await cli(['migrate'], env(gwDir));
-      await cli(['migrate'], env(baseDir));
+      const rps = (rows: number, ms: number) => (rows / ms) * 1000;
 
-      const first = JSON.parse(await cli(['upstream', 'pull', '--json'], env(gwDir)));
+      // A B B A … pairs into fresh databases: the machine's drift hits both sides alike.
+      const pulls: Array<{ gw: number; bl: number; gwMs: number; blMs: number }> = [];
+      let gwDir = '';
+      let first: { read: number; ms: number; inserted: number } | null = null;
+      for (let r = 0; r < REPEATS; r++) {
+        const gDir = await fresh(env);
+        const bDir = await fresh(env);
+        const gatewaySide = async () => JSON.parse(await cli(['upstream', 'pull', '--json'], env(gDir))) as { read: number; ms: number; inserted: number };
+        const baselineSide = () => baselinePull(upstream.url, path.join(bDir, 'opsgraph.db'));
+        let g: { read: number; ms: number; inserted: number };
+        let b: { ms: number; rows: number };
+        if (r % 2 === 0) {
+          g = await gatewaySide();
+          b = await baselineSide();
+        } else {
+          b = await baselineSide();
+          g = await gatewaySide();
+        }
+        if (b.rows !== g.read || g.inserted !== g.read) throw new Error(`different answers: baseline ${b.rows} rows, gateway ${JSON.stringify(g)}`);
+        pulls.push({ gw: rps(g.read, g.ms), bl: rps(b.rows, b.ms), gwMs: g.ms, blMs: b.ms });
+        first ??= g;
+        gwDir ||= gDir;
+      }
       const second = JSON.parse(await cli(['upstream', 'pull', '--json'], env(gwDir)));
-      const base = await baselinePull(upstream.url, path.join(baseDir, 'opsgraph.db'));
-      if (base.rows !== first.read || first.inserted !== first.read) throw new Error(`different answers: baseline ${base.rows} rows, gateway ${JSON.stringify(first)}`);
 
       // Push: OFFICES validated offices (written straight into the file: what a day of reviews leaves).
       const db = new Database(path.join(gwDir, 'opsgraph.db'));
       const ids = db.prepare('SELECT bioguideId FROM Member ORDER BY bioguideId LIMIT ?').pluck().all(OFFICES) as string[];
-      const now = new Date().toISOString();
+      // Stored as Prisma stores DateTime (src/db/writer-connection.ts), so the push's mark matches.
+      const now = new Date().toISOString().replace('Z', '+00:00');
       const ins = db.prepare(`INSERT INTO ValidatedOffice (officeId, bioguideId, address, city, state, zip, phone, validatedAt, syncedToUpstream, createdAt, updatedAt)
         VALUES (?, ?, '1 Main St', 'Capital City', 'CA', '10001', '555-0100', ?, 0, ?, ?)`);
       db.transaction(() => ids.forEach((id) => ins.run(`${id}-bench`, id, now, now, now)))();
       db.close();
       const push = JSON.parse(await cli(['upstream', 'push', '--json'], env(gwDir)));
+      const status = JSON.parse(await cli(['upstream', 'status', '--json'], env(gwDir)));
       await upstream.drop();
 
-      const rps = (rows: number, ms: number) => (rows / ms) * 1000;
-      const gw = rps(first.read, first.ms);
-      const bl = rps(base.rows, base.ms);
+      const ratios = pulls.map((p) => p.gw / p.bl).sort((a, b) => a - b);
+      const median = ratios[Math.floor(ratios.length / 2)]!;
+      const mid = <T>(xs: T[], f: (x: T) => number) => xs.map(f).sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
       return {
         name: 'upstream-pull',
         rows: [
-          { label: 'gateway: opsgraph upstream pull (first)', rowsPerSec: gw, ms: first.ms, rowsRead: first.read },
+          { label: `gateway: opsgraph upstream pull (first, median of ${REPEATS})`, rowsPerSec: mid(pulls, (p) => p.gw), ms: mid(pulls, (p) => p.gwMs), rowsRead: first!.read },
           { label: 'gateway: pull again (nothing changed)', rowsPerSec: rps(second.read, second.ms), ms: second.ms, rowsRead: second.read },
-          { label: 'baseline: one SELECT + prepared upsert', rowsPerSec: bl, ms: Math.round(base.ms), rowsRead: base.rows },
+          { label: `baseline: one SELECT + prepared upsert (median of ${REPEATS})`, rowsPerSec: mid(pulls, (p) => p.bl), ms: Math.round(mid(pulls, (p) => p.blMs)), rowsRead: first!.read },
           { label: 'gateway: opsgraph upstream push', rowsPerSec: rps(push.offices, push.ms), ms: push.ms, rowsRead: push.offices },
         ],
-        ratio: gw / bl,
+        ratio: median,
         target: 0.5,
-        notes: ['gateway figures are the command\'s own `ms` (read + write), without process start-up'],
+        notes: [
+          "gateway figures are the command's own `ms` (read + write), without process start-up",
+          `pull ratio per pair (gateway/baseline rows/s, A B B A order, fresh databases): ${pulls.map((p) => (p.gw / p.bl).toFixed(2)).join(', ')}; median ${median.toFixed(2)}, range ${ratios[0]!.toFixed(2)}–${ratios.at(-1)!.toFixed(2)}`,
+          `push marked ${OFFICES - status.local.unsyncedOffices} of ${OFFICES} offices synced`,
+        ],
       };
     } finally {
-      removeDir(gwDir);
-      removeDir(baseDir);
+      for (const d of dirs) removeDir(d);
       await server.stop();
     }
   },

@@ -2,7 +2,9 @@
 // one function: validate → one db.write() transaction that makes the change AND records its
 // activity entry → publish / clean up after commit.
 import type { Config, Role } from '../config.ts';
+import { randomUUID } from 'node:crypto';
 import type { AfterCommit, Database, Tx } from '../db/database.ts';
+import { insertRow } from '../db/write-transaction.ts';
 import type { ActivityBus, ActivityEvent } from '../events/activity-bus.ts';
 import type { Logger } from '../logger.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
@@ -44,16 +46,22 @@ export async function recordActivity(
   ctx: CommandContext,
   entry: ActivityInput,
 ): Promise<ActivityEvent> {
-  const row = await tx.activityLogEntry.create({
-    data: {
-      subjectType: entry.subjectType,
-      subjectId: entry.subjectId,
-      activityType: entry.activityType,
-      description: entry.description,
-      details: JSON.stringify(entry.details ?? {}),
-      actor: ctx.actor.label,
-    },
-  });
+  // A plain INSERT (src/db/write-transaction.ts): the entry is built here, so nothing is read back
+  // but its `seq`, and a command that writes only through insertRow() never pays for Prisma's
+  // interactive transaction.
+  const row: ActivityEvent = {
+    seq: 0,
+    id: randomUUID(),
+    subjectType: entry.subjectType,
+    subjectId: entry.subjectId,
+    activityType: entry.activityType,
+    description: entry.description,
+    details: JSON.stringify(entry.details ?? {}),
+    actor: ctx.actor.label,
+    createdAt: new Date(),
+  };
+  const { seq: _assigned, ...columns } = row;
+  row.seq = Number(await insertRow(tx, 'ActivityLogEntry', columns, 'seq'));
   afterCommit(() => ctx.services.bus.publish(row));
   return row;
 }

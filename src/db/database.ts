@@ -12,9 +12,12 @@ import { unavailableSqlReader } from './postgres/no-read-model.ts';
 import { SqlReader } from './sql-reader.ts';
 import { toDatabaseError } from './sqlite-errors.ts';
 import { sqliteAdapterFactory } from './sqlite.ts';
-import type { WriterConnection } from './writer-connection.ts';
+import type { WriterConnection, WriteSession } from './writer-connection.ts';
+import { LazyPrismaTransaction, onPostgres, writeTransaction } from './write-transaction.ts';
 
 export type Tx = Prisma.TransactionClient;
+export { insertRow, selectRow, selectRows, updateRows, upsertRow, upsertRows } from './write-transaction.ts';
+export type { SqlValue } from './writer-connection.ts';
 export type Reader = PrismaClient;
 
 /** Work to run only once the transaction has committed (publish events, delete blobs). */
@@ -226,17 +229,10 @@ export class Database {
     const run = async (): Promise<T> => {
       const tasks: Array<() => unknown> = [];
       try {
-        let result: T;
-        try {
-          result = await this.#writer.$transaction((tx) => fn(tx, (task) => tasks.push(task)), {
-            // The wait for the write lock is bounded by the writer connection (BusyError after
-            // busyTimeoutMs); this is only a backstop above it.
-            maxWait: this.#common.busyTimeoutMs + 10_000,
-            timeout: options.timeoutMs ?? 30_000,
-          });
-        } catch (err) {
-          throw this.backend === 'postgresql' ? err : toDatabaseError(err, this.file, this.#common.busyTimeoutMs);
-        }
+        const result =
+          this.backend === 'postgresql'
+            ? await this.#postgresTransaction(fn, tasks, options.timeoutMs ?? 30_000)
+            : await this.#transaction(fn, tasks, options.timeoutMs ?? 30_000);
         for (const task of tasks) {
           try {
             await task();
@@ -252,6 +248,53 @@ export class Database {
     const result = this.#tail.then(run, run);
     this.#tail = result.catch(() => undefined);
     return result;
+  }
+
+  /**
+   * One write transaction on PostgreSQL: Prisma's interactive transaction through the pg
+   * adapter; the plain-statement helpers of src/db/write-transaction.ts run on it with
+   * PostgreSQL's bind markers.
+   */
+  async #postgresTransaction<T>(fn: (tx: Tx, afterCommit: AfterCommit) => Promise<T>, tasks: Array<() => unknown>, timeoutMs: number): Promise<T> {
+    try {
+      return await this.#writer.$transaction((tx) => fn(onPostgres(tx), (task) => tasks.push(task)), {
+        maxWait: this.#common.busyTimeoutMs + 10_000,
+        timeout: timeoutMs,
+      });
+    } catch (err) {
+      tasks.length = 0;
+      throw err;
+    }
+  }
+
+  /**
+   * One write transaction (see src/db/write-transaction.ts): the writer connection opens it,
+   * Prisma joins it only if `fn` uses Prisma. The wait for the write lock is bounded by the
+   * writer connection (BusyError after busyTimeoutMs).
+   */
+  async #transaction<T>(fn: (tx: Tx, afterCommit: AfterCommit) => Promise<T>, tasks: Array<() => unknown>, timeoutMs: number): Promise<T> {
+    let session: WriteSession;
+    let lazy: LazyPrismaTransaction;
+    try {
+      if (!this.#writerConnection) await this.#writer.$connect();
+      if (!this.#writerConnection) throw new Error('the writer is not connected');
+      session = await this.#writerConnection.begin(timeoutMs);
+      // maxWait is only a backstop: Prisma's transaction joins the one already open.
+      lazy = new LazyPrismaTransaction(this.#writer, { maxWait: 10_000, timeout: timeoutMs });
+    } catch (err) {
+      throw toDatabaseError(err, this.file, this.#common.busyTimeoutMs);
+    }
+    try {
+      const result = await fn(writeTransaction(session, lazy), (task) => tasks.push(task));
+      await lazy.finish(true);
+      session.commit();
+      return result;
+    } catch (err) {
+      tasks.length = 0;
+      await lazy.finish(false).catch(() => undefined);
+      session.rollback();
+      throw toDatabaseError(err, this.file, this.#common.busyTimeoutMs);
+    }
   }
 
   /** Resolves when every write queued so far has finished (graceful shutdown, restore). */

@@ -53,6 +53,12 @@ export function keepSqliteCodes(adapter: SqlDriverAdapter): void {
   };
 }
 
+/** A value for a plain statement: Dates are stored as Prisma's adapter stores them (iso8601). */
+export type SqlValue = string | number | bigint | boolean | Date | Buffer | null;
+
+/** Statements kept prepared per connection (the fast path's INSERTs are a handful of shapes). */
+const STATEMENT_CACHE_SIZE = 64;
+
 export class WriterConnection {
   readonly #raw: BetterSqlite3.Database;
   readonly #adapter: SqlDriverAdapter;
@@ -61,6 +67,9 @@ export class WriterConnection {
   #tail: Promise<void> = Promise.resolve();
   #holders = 0;
   #waitingSince: number | null = null;
+  // The transaction Database.write() opened itself (see begin()); Prisma joins it.
+  #session: WriteSession | null = null;
+  readonly #statements = new Map<string, BetterSqlite3.Statement>();
 
   constructor(raw: BetterSqlite3.Database, adapter: SqlDriverAdapter, lockWaitMs: number) {
     this.#raw = raw;
@@ -88,6 +97,8 @@ export class WriterConnection {
 
   async #startTransaction(level?: IsolationLevel): Promise<Transaction> {
     if (level && level !== 'SERIALIZABLE') throw new DriverAdapterError({ kind: 'InvalidIsolationLevel', level });
+    // Inside a write that begin() opened, Prisma's transaction is that same transaction.
+    if (this.#session) return new JoinedTransaction(this.#adapter);
     const release = await this.#acquire();
     try {
       await this.#beginImmediate();
@@ -96,6 +107,40 @@ export class WriterConnection {
       throw err;
     }
     return new WriterTransaction(this.#adapter, this.#raw, release);
+  }
+
+  /**
+   * Takes the lock and opens a transaction that the caller commits or rolls back: the write
+   * path of Database.write(), which needs no Prisma transaction for plain INSERTs (Prisma's
+   * interactive transaction costs more CPU than the statements of a small write). While it is
+   * open, a Prisma transaction started on this connection joins it (see JoinedTransaction).
+   */
+  async begin(timeoutMs: number): Promise<WriteSession> {
+    const release = await this.#acquire();
+    try {
+      await this.#beginImmediate();
+    } catch (err) {
+      release();
+      throw err;
+    }
+    const session = new WriteSession(this.#raw, (sql) => this.#prepared(sql), Date.now() + timeoutMs, () => {
+      this.#session = null;
+      release();
+    });
+    this.#session = session;
+    return session;
+  }
+
+  #prepared(sql: string): BetterSqlite3.Statement {
+    let stmt = this.#statements.get(sql);
+    if (!stmt) {
+      // Numbers as numbers: the adapter turns on safe integers (BigInt) for the whole connection.
+      stmt = this.#raw.prepare(sql);
+      if (stmt.reader) stmt.safeIntegers(false);
+      if (this.#statements.size >= STATEMENT_CACHE_SIZE) this.#statements.delete(this.#statements.keys().next().value!);
+      this.#statements.set(sql, stmt);
+    }
+    return stmt;
   }
 
   async #beginImmediate(): Promise<void> {
@@ -148,6 +193,143 @@ export class WriterConnection {
     } catch (err) {
       return isBusy(err) ? 'the write lock is held by another process' : (err as Error).message;
     }
+  }
+}
+
+/** Dates as Prisma's better-sqlite3 adapter writes them (timestampFormat iso8601), booleans as 0/1. */
+let lastDate: Date | null = null;
+let lastTime = Number.NaN;
+let lastDateText = '';
+
+function toSqlite(v: SqlValue): string | number | bigint | Buffer | null {
+  if (v instanceof Date) {
+    // Bulk writes stamp every row with one `now`: format it once (a Date's time can be changed
+    // in place, so the time is compared too).
+    const time = v.getTime();
+    if (v !== lastDate || time !== lastTime) {
+      lastDateText = v.toISOString().replace('Z', '+00:00');
+      lastDate = v;
+      lastTime = time;
+    }
+    return lastDateText;
+  }
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  return v;
+}
+
+/**
+ * The transaction begin() opened: plain statements on the connection through a cache of
+ * prepared statements, then commit() or rollback(), which always release the lock.
+ */
+export class WriteSession {
+  readonly #raw: BetterSqlite3.Database;
+  readonly #prepare: (sql: string) => BetterSqlite3.Statement;
+  readonly #release: () => void;
+  readonly #deadline: number;
+  #done = false;
+
+  constructor(raw: BetterSqlite3.Database, prepare: (sql: string) => BetterSqlite3.Statement, deadline: number, release: () => void) {
+    this.#raw = raw;
+    this.#prepare = prepare;
+    this.#deadline = deadline;
+    this.#release = release;
+  }
+
+  /** Runs a statement that returns rows (a SELECT, or RETURNING); returns the first. */
+  get(sql: string, args: readonly SqlValue[]): Record<string, unknown> | undefined {
+    return this.#statement(sql).raw(false).get(args.map(toSqlite)) as Record<string, unknown> | undefined;
+  }
+
+  /** Runs a statement that returns rows; returns them all, each as an array of its columns. */
+  all(sql: string, args: readonly SqlValue[]): unknown[][] {
+    return this.#statement(sql).raw(true).all(args.map(toSqlite)) as unknown[][];
+  }
+
+  /** Runs a statement that returns no rows; returns the number of rows it changed. `args` is converted in place. */
+  run(sql: string, args: SqlValue[]): number {
+    const stmt = this.#statement(sql);
+    for (let i = 0; i < args.length; i++) args[i] = toSqlite(args[i]!) as SqlValue;
+    return stmt.run(args).changes;
+  }
+
+  #statement(sql: string): BetterSqlite3.Statement {
+    if (this.#done) throw new Error('write session is finished');
+    // The same bound as Prisma's interactive-transaction timeout (WriteOptions.timeoutMs).
+    if (Date.now() > this.#deadline) throw new Error('write transaction timed out');
+    return this.#prepare(sql);
+  }
+
+  commit(): void {
+    try {
+      this.#raw.exec('COMMIT');
+    } finally {
+      this.#finish();
+    }
+  }
+
+  rollback(): void {
+    this.#finish();
+  }
+
+  #finish(): void {
+    if (this.#done) return;
+    this.#done = true;
+    // Rolls back what is left: everything on rollback(), a failed COMMIT's open transaction, or
+    // nothing when SQLite already rolled back by itself (SQLITE_FULL, SQLITE_IOERR).
+    if (this.#raw.inTransaction) {
+      try {
+        this.#raw.exec('ROLLBACK');
+      } catch {
+        // The connection has no transaction any more either way.
+      }
+    }
+    this.#release();
+  }
+}
+
+/**
+ * Prisma's view of a WriteSession: its statements run on the connection inside the session's
+ * transaction; its BEGIN, COMMIT and ROLLBACK are the session's business, so they are no-ops.
+ */
+class JoinedTransaction implements Transaction {
+  readonly options: TransactionOptions = { usePhantomQuery: false };
+  readonly provider: SqlDriverAdapter['provider'];
+  readonly adapterName: string;
+  readonly #connection: SqlDriverAdapter;
+
+  constructor(connection: SqlDriverAdapter) {
+    this.#connection = connection;
+    this.provider = connection.provider;
+    this.adapterName = connection.adapterName;
+  }
+
+  queryRaw(query: SqlQuery): Promise<SqlResultSet> {
+    return this.#connection.queryRaw(query);
+  }
+
+  executeRaw(query: SqlQuery): Promise<number> {
+    if (query.sql === 'COMMIT' || query.sql === 'ROLLBACK' || query.sql.startsWith('BEGIN')) return Promise.resolve(0);
+    return this.#connection.executeRaw(query);
+  }
+
+  commit(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  rollback(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  async createSavepoint(name: string): Promise<void> {
+    await this.executeRaw({ sql: `SAVEPOINT ${name}`, args: [], argTypes: [] });
+  }
+
+  async rollbackToSavepoint(name: string): Promise<void> {
+    await this.executeRaw({ sql: `ROLLBACK TO ${name}`, args: [], argTypes: [] });
+  }
+
+  async releaseSavepoint(name: string): Promise<void> {
+    await this.executeRaw({ sql: `RELEASE SAVEPOINT ${name}`, args: [], argTypes: [] });
   }
 }
 

@@ -13,7 +13,9 @@ import type { JobColumns } from '../../domain/job.ts';
 import { StorageError, ValidationError, WRITE_ERRORS } from '../../errors.ts';
 import type { RejectedEntry } from '../../importers/jobs-yaml.ts';
 import type { JobEntry } from '../../importers/jobs-yaml-stream.ts';
+import { HeapBudget } from '../../importers/heap-budget.ts';
 import type { Tx } from '../../db/database.ts';
+import { insertRow, selectRow, updateRows } from '../../db/write-transaction.ts';
 import { type CommandContext, recordActivity } from '../command-context.ts';
 import { BackupError } from '../../backup/errors.ts';
 
@@ -51,6 +53,7 @@ export async function importJobs(ctx: CommandContext, input: ImportJobsInput): P
   let batch: JobColumns[] = [];
   let batchNo = 0;
   let backedUp = false;
+  const heap = new HeapBudget();
 
   const write = async (final: boolean) => {
     // Seed 000: back the database up before a risky bulk write. A failed backup stops the import.
@@ -81,6 +84,7 @@ export async function importJobs(ctx: CommandContext, input: ImportJobsInput): P
         },
       });
     });
+    heap.check();
     input.onProgress?.(report.found);
   };
 
@@ -95,6 +99,7 @@ export async function importJobs(ctx: CommandContext, input: ImportJobsInput): P
     batch.push(entry.job);
   }
   await write(true);
+  heap.release();
   return report;
 }
 
@@ -116,22 +121,25 @@ async function refuseIfAnyRejected(entries: AsyncIterable<JobEntry>): Promise<vo
   }
 }
 
+/**
+ * One batch, as plain statements on the write's transaction (src/db/write-transaction.ts):
+ * per job a lookup by id, then an INSERT or an UPDATE, each a cached prepared statement.
+ * Prisma's createMany/findMany would compile a 14,000-parameter query per batch, and its
+ * query compiler's memory (WebAssembly) grows to the largest one and never shrinks.
+ */
 async function upsertBatch(tx: Tx, jobs: JobColumns[]): Promise<{ imported: number; updated: number; unchanged: number }> {
   const counts = { imported: 0, updated: 0, unchanged: 0 };
-  if (!jobs.length) return counts;
-  const existing = await tx.job.findMany({ where: { id: { in: jobs.map((j) => j.id) } }, select: { id: true, data: true } });
-  const stored = new Map(existing.map((j) => [j.id, j.data]));
-  const fresh = jobs.filter((j) => !stored.has(j.id));
-  if (fresh.length) await tx.job.createMany({ data: fresh });
-  counts.imported = fresh.length;
+  const now = new Date();
   for (const job of jobs) {
-    const data = stored.get(job.id);
-    if (data === undefined) continue;
-    if (data === job.data) {
+    const stored = await selectRow(tx, 'Job', ['data'], { id: job.id });
+    if (!stored) {
+      await insertRow(tx, 'Job', { ...job, createdAt: now, updatedAt: now });
+      counts.imported += 1;
+    } else if (stored.data === job.data) {
       counts.unchanged += 1;
     } else {
       const { id, ...columns } = job;
-      await tx.job.update({ where: { id }, data: columns });
+      await updateRows(tx, 'Job', { ...columns, updatedAt: now }, { id });
       counts.updated += 1;
     }
   }

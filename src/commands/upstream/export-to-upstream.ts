@@ -7,6 +7,7 @@
 // its new content unsynced (the mark checks updatedAt).
 import { OFFICE_FIELDS } from '../../domain/district-office.ts';
 import type { ValidatedOffice } from '../../generated/prisma/client.ts';
+import { updateRows } from '../../db/write-transaction.ts';
 import { upstreamTarget, withUpstream } from '../../upstream/client.ts';
 import { type CommandContext, recordActivity } from '../command-context.ts';
 import { ValidationError, WRITE_ERRORS } from '../../errors.ts';
@@ -87,8 +88,9 @@ async function markSynced(ctx: CommandContext, batch: ValidatedOffice[], counts:
     const now = new Date();
     let marked = 0;
     for (const o of batch) {
-      // Only the version that was sent: a reviewer's change since then stays unsynced.
-      marked += (await tx.validatedOffice.updateMany({ where: { officeId: o.officeId, updatedAt: o.updatedAt }, data: { syncedToUpstream: true, syncedAt: now } })).count;
+      // Only the version that was sent: a reviewer's change since then stays unsynced. A cached
+      // prepared UPDATE per office (src/db/write-transaction.ts), not a Prisma query each.
+      marked += await updateRows(tx, 'ValidatedOffice', { syncedToUpstream: true, syncedAt: now }, { officeId: o.officeId, updatedAt: o.updatedAt });
     }
     await recordActivity(tx, afterCommit, ctx, {
       subjectType: 'UpstreamSync',

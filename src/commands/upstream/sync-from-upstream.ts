@@ -4,8 +4,9 @@
 // entry: an unreachable upstream, a wrong password or a failure half-way changes nothing.
 // Upserts, never deletes: a local member upstream no longer lists as current is marked so.
 // Running it again with nothing changed upstream updates no row.
-import { valueGroups } from '../../db/dialect.ts';
 import { ValidationError, WRITE_ERRORS } from '../../errors.ts';
+import type { SqlValue } from '../../db/writer-connection.ts';
+import { selectRows, updateRows, upsertRows } from '../../db/write-transaction.ts';
 import { type CommandContext, recordActivity } from '../command-context.ts';
 import { upstreamTarget, withUpstream } from '../../upstream/client.ts';
 import { UpstreamError, UpstreamNotConfiguredError } from '../extractions/errors.ts';
@@ -31,10 +32,10 @@ export interface PullReport {
 
 type UpstreamRow = [string, string | null, string | null, string | null, string | null, string | null];
 
-const COLUMNS = ['bioguideId', 'currentMember', 'officialWebsiteUrl', 'firstName', 'lastName', 'name', 'state', 'contactPage', 'pulledAt', 'createdAt', 'updatedAt'] as const;
-const QUOTED_COLUMNS = COLUMNS.map((c) => `"${c}"`).join(',');
-/** Rows per INSERT statement (11 parameters each; SQLite allows 32766, PostgreSQL 65535). */
-const ROWS_PER_STATEMENT = 500;
+/** What a pull overwrites on a member it already has (createdAt stays). */
+const UPDATED_ON_PULL = ['currentMember', 'officialWebsiteUrl', 'firstName', 'lastName', 'name', 'state', 'contactPage', 'pulledAt', 'updatedAt'];
+/** Rows written between two progress reports. */
+const PROGRESS_EVERY = 1000;
 
 function joinName(first: string | null, last: string | null): string {
   return `${first ?? ''} ${last ?? ''}`.trim();
@@ -50,20 +51,21 @@ export async function syncFromUpstream(ctx: CommandContext, options: { onProgres
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     const total = Number((await client.query('SELECT count(*) AS n FROM members WHERE currentmember')).rows[0].n);
     const out: UpstreamRow[] = [];
-    let after = '';
+    // One server-side cursor over the whole snapshot, fetched `batch` rows per round trip: the
+    // join is planned and run once (keyset batches ran it again per batch), and progress is
+    // still reported per round trip. Rows as arrays: no object per row.
+    // Planned for the whole result (a cursor is planned for its first 10 % by default, which
+    // picks a nested loop over the join); no ORDER BY: the local write does not need one.
+    await client.query('SET LOCAL cursor_tuple_fraction = 1.0');
+    await client.query(`DECLARE upstream_members NO SCROLL CURSOR FOR
+      SELECT m.bioguideid, m.officialwebsiteurl, m.firstname, m.lastname, m.state, c.contact_page
+        FROM members m LEFT JOIN members_contact c ON c.bioguideid = m.bioguideid
+       WHERE m.currentmember`);
     for (;;) {
-      // rowMode 'array': rows as arrays, no per-row objects; the keyset keeps each batch an index range scan.
-      const res = await client.query<UpstreamRow>({
-        text: `SELECT m.bioguideid, m.officialwebsiteurl, m.firstname, m.lastname, m.state, c.contact_page
-                 FROM members m LEFT JOIN members_contact c ON c.bioguideid = m.bioguideid
-                WHERE m.currentmember AND m.bioguideid > $1 ORDER BY m.bioguideid LIMIT $2`,
-        values: [after, batch],
-        rowMode: 'array',
-      });
+      const res = await client.query<UpstreamRow>({ text: `FETCH FORWARD ${batch} FROM upstream_members`, rowMode: 'array' });
       for (const r of res.rows) out.push(r);
       options.onProgress?.({ phase: 'read', done: out.length, total });
       if (res.rows.length < batch) break;
-      after = res.rows.at(-1)![0];
     }
     await client.query('COMMIT');
     return out;
@@ -71,46 +73,34 @@ export async function syncFromUpstream(ctx: CommandContext, options: { onProgres
 
   return ctx.services.db.write(
     async (tx, afterCommit) => {
-      const now = new Date().toISOString();
-      const sql = ctx.services.db.dialect; // the same statements on SQLite and PostgreSQL, but for this
+      const now = new Date();
+      // Plain cached statements on the write's transaction (src/db/write-transaction.ts): one
+      // prepared upsert per changed member, like a hand-written loop, instead of Prisma raw
+      // statements with thousands of parameters each.
       const existing = new Map<string, string>();
-      const local = await tx.$queryRawUnsafe<Array<{ k: string; cm: unknown; url: string | null; f: string | null; l: string | null; s: string | null; c: string | null }>>(
-        `SELECT "bioguideId" AS k, "currentMember" AS cm, "officialWebsiteUrl" AS url, "firstName" AS f, "lastName" AS l, "state" AS s, "contactPage" AS c FROM "Member"`,
-      );
-      // A fingerprint per member, compared with upstream's row below (SQLite hands back 1/0, PostgreSQL a boolean).
-      for (const r of local) existing.set(r.k, JSON.stringify([r.cm ? 1 : 0, r.url, r.f, r.l, r.s, r.c]));
+      for (const [id, ...values] of await selectRows(tx, 'Member', ['bioguideId', 'currentMember', 'officialWebsiteUrl', 'firstName', 'lastName', 'state', 'contactPage'])) {
+        existing.set(id as string, JSON.stringify(values));
+      }
       const report = { inserted: 0, updated: 0, unchanged: 0 };
-      const changed: unknown[][] = [];
+      const changed: Array<Record<string, SqlValue>> = [];
       for (const [id, url, first, last, state, contact] of rows) {
         const before = existing.get(id);
-        const after = JSON.stringify([1, url, first, last, state, contact]);
-        if (before === after) {
+        if (before !== undefined && before === JSON.stringify([1, url, first, last, state, contact])) {
           report.unchanged += 1;
           continue;
         }
         if (before === undefined) report.inserted += 1;
         else report.updated += 1;
-        changed.push([id, sql.bool(true), url, first, last, joinName(first, last), state, contact, now, now, now]);
+        changed.push({ bioguideId: id, currentMember: true, officialWebsiteUrl: url, firstName: first, lastName: last, name: joinName(first, last), state, contactPage: contact, pulledAt: now, createdAt: now, updatedAt: now });
       }
-      for (let i = 0; i < changed.length; i += ROWS_PER_STATEMENT) {
-        const chunk = changed.slice(i, i + ROWS_PER_STATEMENT);
-        await tx.$executeRawUnsafe(
-          `INSERT INTO "Member" (${QUOTED_COLUMNS}) VALUES ${valueGroups(sql, chunk.length, COLUMNS.length)}
-           ON CONFLICT ("bioguideId") DO UPDATE SET "currentMember" = excluded."currentMember", "officialWebsiteUrl" = excluded."officialWebsiteUrl",
-             "firstName" = excluded."firstName", "lastName" = excluded."lastName", "name" = excluded."name", "state" = excluded."state",
-             "contactPage" = excluded."contactPage", "pulledAt" = excluded."pulledAt", "updatedAt" = excluded."updatedAt"`,
-          ...chunk.flat(),
-        );
-        options.onProgress?.({ phase: 'write', done: Math.min(i + ROWS_PER_STATEMENT, changed.length), total: changed.length });
+      for (let i = 0; i < changed.length; i += PROGRESS_EVERY) {
+        await upsertRows(tx, 'Member', changed.slice(i, i + PROGRESS_EVERY), ['bioguideId'], UPDATED_ON_PULL);
+        options.onProgress?.({ phase: 'write', done: Math.min(i + PROGRESS_EVERY, changed.length), total: changed.length });
       }
       // Members upstream no longer lists as current (or no longer lists at all) are marked, not deleted.
       const seen = new Set(rows.map((r) => r[0]));
       const gone = [...existing.entries()].filter(([id, v]) => !seen.has(id) && JSON.parse(v)[0] === 1).map(([id]) => id);
-      for (let i = 0; i < gone.length; i += ROWS_PER_STATEMENT) {
-        const chunk = gone.slice(i, i + ROWS_PER_STATEMENT);
-        const ids = chunk.map((_, k) => sql.param(k + 3)).join(',');
-        await tx.$executeRawUnsafe(`UPDATE "Member" SET "currentMember" = ${sql.param(1)}, "updatedAt" = ${sql.param(2)} WHERE "bioguideId" IN (${ids})`, sql.bool(false), now, ...chunk);
-      }
+      for (const id of gone) await updateRows(tx, 'Member', { currentMember: false, updatedAt: now }, { bioguideId: id });
       const result: PullReport = { upstream: target.label, read: rows.length, ...report, markedNotCurrent: gone.length, ms: Date.now() - started };
       await recordActivity(tx, afterCommit, ctx, {
         subjectType: 'UpstreamSync',

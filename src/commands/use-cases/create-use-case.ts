@@ -1,6 +1,8 @@
 import { INITIAL_STATE } from '../../domain/use-case-state-machine.ts';
 import { email, optionalText, requiredText } from '../../domain/validate.ts';
 import type { UseCase } from '../../generated/prisma/client.ts';
+import { randomUUID } from 'node:crypto';
+import { insertRow } from '../../db/write-transaction.ts';
 import { type CommandContext, recordActivity } from '../command-context.ts';
 import { ValidationError, WRITE_ERRORS } from '../../errors.ts';
 
@@ -21,7 +23,20 @@ export async function createUseCase(ctx: CommandContext, input: CreateUseCaseInp
     state: INITIAL_STATE,
   };
   return ctx.services.db.write(async (tx, afterCommit) => {
-    const useCase = await tx.useCase.create({ data });
+    // Built here and written with a plain INSERT: the command already has every column, so
+    // nothing is read back (the defaults are the schema's: version 1, no results yet).
+    const now = new Date();
+    const useCase: UseCase = {
+      id: randomUUID(),
+      ...data,
+      version: 1,
+      evaluationSummary: null,
+      resultsFileId: null,
+      resultsRecordedAt: null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await insertRow(tx, 'UseCase', { ...useCase });
     await recordActivity(tx, afterCommit, ctx, {
       subjectType: 'UseCase',
       subjectId: useCase.id,
