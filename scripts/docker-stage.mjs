@@ -125,8 +125,14 @@ function readDockerignore() {
 
 function copyInto(srcAbs, destAbs, relFromContext, ignored) {
   if (ignored && ignored(relFromContext)) return;
-  const st = fs.statSync(srcAbs);
-  if (st.isDirectory()) {
+  // Symbolic links are copied as links, as Docker's COPY does (node_modules/.bin is made of
+  // them, and the trim step may leave one pointing at a removed package).
+  const st = fs.lstatSync(srcAbs);
+  if (st.isSymbolicLink()) {
+    fs.mkdirSync(path.dirname(destAbs), { recursive: true });
+    fs.rmSync(destAbs, { force: true });
+    fs.symlinkSync(fs.readlinkSync(srcAbs), destAbs);
+  } else if (st.isDirectory()) {
     fs.mkdirSync(destAbs, { recursive: true });
     for (const e of fs.readdirSync(srcAbs)) copyInto(path.join(srcAbs, e), path.join(destAbs, e), relFromContext ? `${relFromContext}/${e}` : e, ignored);
   } else {
