@@ -8,6 +8,7 @@ import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordActivity, SYSTEM_ACTOR } from '../src/commands/command-context.ts';
 import { Dispatcher } from '../src/notifications/dispatcher.ts';
 import { openServices } from '../src/services.ts';
 import { createUseCase, FAST_OUTBOX, NOTIFICATION_FIELDS, notificationsOf, settled, transition, waitFor, type NotificationView } from './support/notifications.ts';
@@ -328,6 +329,76 @@ describe('webhooks: the model registry (a CI job reacting to a promotion)', () =
     expect(receiver.calls.map((c) => c.event).sort()).toEqual(['model_version_promoted', 'model_version_registered', 'model_version_registered']);
     expect(receiver.calls.every((c) => c.verified)).toBe(true);
     expect(JSON.parse(receiver.calls.find((c) => c.event === 'model_version_promoted')!.body)).toMatchObject({ activityType: 'model_version_promoted', subjectType: 'Model', details: { reason: 'MANUAL' } });
+  });
+});
+
+describe('webhooks: any activity type, written by recordActivity with the change', () => {
+  let t: TestServer;
+  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  beforeAll(async () => {
+    receiver = await startReceiver(() => ({ status: 200 }));
+    t = await startTestServer({ WEBHOOK_ALLOWED_PRIVATE_ADDRESSES: '127.0.0.1', ...FAST_OUTBOX });
+  });
+  afterAll(async () => {
+    await t?.close();
+    await receiver?.close();
+  });
+
+  it('webhookEventTypes lists every recorded type but the deliveries\' outcomes, which createWebhook refuses', async () => {
+    const admin = t.client('admin');
+    const { webhookEventTypes } = await admin.request<{ webhookEventTypes: string[] }>(`{ webhookEventTypes }`);
+    expect(webhookEventTypes).toEqual(expect.arrayContaining(['job_created', 'use_case_created', 'state_changed', 'extraction_validated', 'backup_created', 'webhook_created']));
+    expect(webhookEventTypes).not.toContain('notification_delivered');
+    expect(webhookEventTypes).not.toContain('notification_failed');
+    const url = `http://127.0.0.1:${receiver.port}/any`;
+    const loop = await admin.request<CreateResult>(CREATE, { input: { url, events: ['job_created', 'notification_delivered'] } });
+    expect(loop.createWebhook).toMatchObject({ __typename: 'ValidationError', field: 'events' });
+    expect(loop.createWebhook.message).toMatch(/notification_delivered: a delivery's own outcome cannot be delivered/);
+    const typo = await admin.request<CreateResult>(CREATE, { input: { url, events: ['job_create'] } });
+    expect(typo.createWebhook).toMatchObject({ __typename: 'ValidationError', field: 'events' });
+    expect(typo.createWebhook.message).toMatch(/"job_create": not an activity type/);
+    expect((await admin.request<{ webhooks: unknown[] }>(`{ webhooks { id } }`)).webhooks).toHaveLength(0);
+  });
+
+  it('a job and a use case created call a webhook subscribed to their types, once each; other types do not; a rollback queues nothing', async () => {
+    const admin = t.client('admin');
+    const created = await admin.request<CreateResult>(CREATE, {
+      input: { url: `http://127.0.0.1:${receiver.port}/any`, events: ['job_created', 'use_case_created'], secret: SECRET },
+    });
+    expect(created.createWebhook.__typename).toBe('CreateWebhookPayload');
+    const editor = t.client('editor');
+    const job = await editor.request<{ createJob: { __typename: string } }>(
+      `mutation ($input: CreateJobInput!) { createJob(input: $input) { __typename } }`,
+      { input: { jobName: 'hooked job' } },
+    );
+    expect(job.createJob.__typename).toBe('CreateJobPayload');
+    const useCaseId = await createUseCase(editor, 'Hooked on creation');
+    expect(await transition(editor, useCaseId, 'AWAITING_CONFIG')).toBe('TransitionUseCasePayload'); // state_changed: not subscribed
+
+    const services = t.server.services;
+    const before = await services.db.reader.notification.count();
+    await expect(
+      services.db.write(async (tx, afterCommit) => {
+        await recordActivity(tx, afterCommit, { services, actor: SYSTEM_ACTOR }, { subjectType: 'Job', subjectId: 'rolled-back', activityType: 'job_created', description: 'rolled back' });
+        throw new Error('roll this back');
+      }),
+    ).rejects.toThrow('roll this back');
+    expect(await services.db.reader.notification.count()).toBe(before);
+
+    const calls = await waitFor('two deliveries', async () => (receiver.calls.length >= 2 ? receiver.calls : undefined));
+    // Both notifications are delivered, and nothing else arrives (the state change, the rollback).
+    await waitFor('both delivered', async () => {
+      const rows = await services.db.reader.notification.findMany({ where: { channel: 'WEBHOOK' } });
+      return rows.length === 2 && rows.every((r) => r.status === 'DELIVERED') ? rows : undefined;
+    });
+    expect(calls.map((c) => c.event).sort()).toEqual(['job_created', 'use_case_created']);
+    expect(calls.every((c) => c.verified)).toBe(true);
+    expect(JSON.parse(calls.find((c) => c.event === 'job_created')!.body)).toMatchObject({ activityType: 'job_created', subjectType: 'Job' });
+    const useCaseCall = JSON.parse(calls.find((c) => c.event === 'use_case_created')!.body) as { subjectId: string };
+    // The use case lists its notification (the outbox row links it by subject).
+    const listed = await notificationsOf(editor, useCaseId);
+    expect(listed.filter((n) => n.channel === 'WEBHOOK').map((n) => n.source?.activityType)).toEqual(['use_case_created']);
+    expect(Buffer.from(useCaseId, 'base64url').toString()).toContain(useCaseCall.subjectId);
   });
 });
 

@@ -202,8 +202,8 @@ describe('activityAdded over graphql-ws', () => {
         await recordActivity(tx, afterCommit, { services, actor: SYSTEM_ACTOR }, {
           subjectType: 'Probe',
           subjectId: 'rolled-back',
-          activityType: 'rolled_back_probe',
-          description: 'must never be seen',
+          activityType: 'job_deleted',
+          description: 'must never be seen (rolled-back probe)',
         });
         throw new Error('roll this back');
       }),
@@ -212,7 +212,7 @@ describe('activityAdded over graphql-ws', () => {
     const [entry] = await sub.until(1);
     expect(entry!.description).toContain('after-rollback');
     const recent = await committedAfter(undefined);
-    expect(recent.some((e) => e.activityType === 'rolled_back_probe')).toBe(false);
+    expect(recent.some((e) => e.description.includes('rolled-back probe'))).toBe(false);
     await client.dispose();
   });
 

@@ -4,6 +4,8 @@
 // Prisma reader (the SQLite file, or PostgreSQL) with identical assertions, so a difference
 // in behaviour between the back ends fails here.
 import { createHash } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createUpstreamDatabase, type UpstreamDatabase } from './support/postgres.ts';
 import { startTestServerOn, WRITE_STORES } from './support/write-store.ts';
@@ -169,6 +171,43 @@ describe.each(WRITE_STORES)('commands on the %s write store', (store) => {
       expect(res.backupDatabase).toMatchObject({ __typename: 'BackupError', code: 'BACKUP_BY_POSTGRESQL' });
       expect(res.backupDatabase.message).toMatch(/pg_dump.*point-in-time recovery/);
     }
+  });
+});
+
+describe.each(WRITE_STORES)('webhooks for any activity type on the %s write store', (store) => {
+  let t: TestServer;
+  let receiver: http.Server;
+  const events: string[] = [];
+  beforeAll(async () => {
+    receiver = http.createServer((req, res) => {
+      events.push(String(req.headers['x-opsgraph-event']));
+      req.resume().on('end', () => res.writeHead(204).end());
+    });
+    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', () => r()));
+    t = await startTestServerOn(store, { WEBHOOK_ALLOWED_PRIVATE_ADDRESSES: '127.0.0.1', NOTIFY_POLL_INTERVAL: '100ms' });
+  });
+  afterAll(async () => {
+    await t?.close();
+    await new Promise((r) => receiver?.close(r));
+  });
+
+  it('recordActivity writes the outbox row with the entry, and the dispatcher delivers it', async () => {
+    const port = (receiver.address() as AddressInfo).port;
+    const hook = await t.client('admin').request<Record<string, any>>(
+      `mutation($input: CreateWebhookInput!) { createWebhook(input: $input) { __typename } }`,
+      { input: { url: `http://127.0.0.1:${port}/h`, events: ['job_created'] } },
+    );
+    expect(hook.createWebhook.__typename).toBe('CreateWebhookPayload');
+    const job = await t.client('editor').request<Record<string, any>>(
+      `mutation($input: CreateJobInput!) { createJob(input: $input) { __typename } }`,
+      { input: { id: 'hooked', jobName: 'Hooked' } },
+    );
+    expect(job.createJob.__typename).toBe('CreateJobPayload');
+    const reader = t.server.services.db.reader;
+    const rows = await reader.notification.findMany({ include: { source: true } });
+    expect(rows.map((r) => [r.channel, r.source?.activityType, r.source?.subjectId])).toEqual([['WEBHOOK', 'job_created', 'hooked']]);
+    for (let i = 0; i < 200 && events.length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(events).toEqual(['job_created']);
   });
 });
 

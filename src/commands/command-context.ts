@@ -6,7 +6,9 @@ import { randomUUID } from 'node:crypto';
 import type { AfterCommit, Database, Tx } from '../db/database.ts';
 import { insertRow } from '../db/write-transaction.ts';
 import type { ActivityBus, ActivityEvent } from '../events/activity-bus.ts';
+import type { ActivityType } from '../domain/activity-types.ts';
 import type { Logger } from '../logger.ts';
+import { queueWebhookDeliveries } from '../notifications/outbox.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
 
 export interface Actor {
@@ -34,7 +36,7 @@ export interface CommandContext {
 export interface ActivityInput {
   subjectType: string;
   subjectId: string;
-  activityType: string;
+  activityType: ActivityType;
   description: string;
   details?: Record<string, unknown>;
 }
@@ -62,6 +64,8 @@ export async function recordActivity(
   };
   const { seq: _assigned, ...columns } = row;
   row.seq = Number(await insertRow(tx, 'ActivityLogEntry', columns, 'seq'));
+  // Webhooks can subscribe to any activity type: their outbox rows commit with the entry.
+  await queueWebhookDeliveries(tx, afterCommit, ctx, row);
   afterCommit(() => ctx.services.bus.publish(row));
   return row;
 }

@@ -1,16 +1,10 @@
 // Pure rules of the notification outbox: when to try again, which addresses and header values
-// are acceptable, which activity types a webhook can subscribe to. No I/O here.
+// are acceptable. (Which activity types a webhook can subscribe to: activity-types.ts.) No I/O here.
 
 export const NOTIFICATION_CHANNELS = ['EMAIL', 'WEBHOOK'] as const;
 export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
 export const NOTIFICATION_STATUSES = ['PENDING', 'DELIVERED', 'FAILED'] as const;
 export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
-
-/**
- * The activity types whose commands write outbox rows (src/notifications/outbox.ts is called
- * from them). A webhook can only subscribe to these: any other type would never fire.
- */
-export const NOTIFYING_ACTIVITY_TYPES = ['state_changed', 'model_version_registered', 'model_version_promoted'] as const;
 
 /**
  * Exponential backoff with "equal jitter": the n-th retry waits between half and all of

@@ -1,11 +1,15 @@
-// The outbox: commands that notify call queueNotifications() inside their db.write()
-// transaction, right after recordActivity(). The rows commit or roll back with the change;
+// The outbox: recordActivity() queues the webhook deliveries of every entry, and commands
+// that mail call queueNotifications() inside their db.write() transaction, right after
+// recordActivity(). The rows commit or roll back with the change;
 // the dispatcher (dispatcher.ts) delivers them after commit. Nothing here does network I/O.
 import type { ActivityEvent } from '../events/activity-bus.ts';
 import type { AfterCommit, Database, Tx } from '../db/database.ts';
 import type { CommandContext } from '../commands/command-context.ts';
 import type { NotificationConfig } from '../config.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
+import { randomUUID } from 'node:crypto';
+import { insertRow, selectRows } from '../db/write-transaction.ts';
+import { type ActivityType, DELIVERY_OUTCOME_TYPES } from '../domain/activity-types.ts';
 import { headerText, isMailAddress } from '../domain/notifications.ts';
 import { MailTemplates } from './templates.ts';
 
@@ -72,7 +76,65 @@ export function onNotificationsQueued(db: Database, wake: () => void): () => voi
   };
 }
 
-/** Writes the outbox rows this activity entry calls for, in the caller's transaction. */
+/**
+ * Webhooks: one outbox row per webhook subscribed to this entry's type, in the caller's
+ * transaction. recordActivity() calls it for every entry, so any activity type can be
+ * subscribed to (src/domain/activity-types.ts). Plain cached statements
+ * (src/db/write-transaction.ts), not Prisma: every write pays for this read of the (small,
+ * usually empty) webhook table, and a Prisma query would open its interactive transaction.
+ */
+export async function queueWebhookDeliveries(tx: Tx, afterCommit: AfterCommit, ctx: CommandContext, entry: ActivityEvent): Promise<number> {
+  if (DELIVERY_OUTCOME_TYPES.includes(entry.activityType as ActivityType)) return 0;
+  const hooks = await selectRows(tx, 'Webhook', ['id', 'url', 'events']);
+  if (!hooks.length) return 0;
+  const subscribed = hooks.filter((h) => subscribedEvents(h[2] as string).has(entry.activityType));
+  if (!subscribed.length) return 0;
+  const config = ctx.services.config.notifications;
+  const body = activityJson(entry);
+  const payload = JSON.stringify({ kind: 'webhook', event: entry.activityType, body } satisfies WebhookPayload);
+  const subject = headerText(`${entry.activityType}: ${entry.description}`);
+  const now = new Date();
+  for (const [webhookId, url] of subscribed) {
+    const row = bounded(config, { channel: 'WEBHOOK', target: url as string, subject, payload, status: 'PENDING', lastError: null });
+    await insertRow(tx, 'Notification', {
+      id: randomUUID(),
+      ...row,
+      status: row.status ?? 'PENDING',
+      lastError: row.lastError ?? null,
+      attempts: 0,
+      maxAttempts: config.maxAttempts,
+      nextAttemptAt: now,
+      activityId: entry.id,
+      useCaseId: entry.subjectType === 'UseCase' ? entry.subjectId : null,
+      modelId: entry.subjectType === 'Model' ? entry.subjectId : null,
+      webhookId: webhookId as string,
+      createdAt: now,
+      updatedAt: now,
+    });
+  }
+  afterCommit(() => wakers.get(ctx.services.db)?.());
+  return subscribed.length;
+}
+
+// Webhook.events is a JSON array; parsed once per distinct value, not on every write.
+const parsedEvents = new Map<string, ReadonlySet<string>>();
+function subscribedEvents(json: string): ReadonlySet<string> {
+  let set = parsedEvents.get(json);
+  if (!set) {
+    let list: unknown = [];
+    try {
+      list = JSON.parse(json);
+    } catch {
+      // A hand-edited row that is not JSON subscribes to nothing.
+    }
+    set = new Set(Array.isArray(list) ? list.filter((e): e is string => typeof e === 'string') : []);
+    if (parsedEvents.size > 1000) parsedEvents.clear();
+    parsedEvents.set(json, set);
+  }
+  return set;
+}
+
+/** The team mail this activity entry calls for (default rules on use-case transitions), in the caller's transaction. */
 export async function queueNotifications(
   tx: Tx,
   afterCommit: AfterCommit,
@@ -84,17 +146,6 @@ export async function queueNotifications(
   const now = new Date();
   const rows: RowData[] = [];
   const base = { activityId: entry.id, useCaseId: about.useCaseId ?? null, modelId: about.modelId ?? null, maxAttempts: config.maxAttempts, nextAttemptAt: now };
-
-  // Webhooks: one row per webhook subscribed to this activity type. The table is small (admins create them).
-  const hooks = await tx.webhook.findMany({ select: { id: true, url: true, events: true } });
-  const subscribed = hooks.filter((h) => (JSON.parse(h.events) as string[]).includes(entry.activityType));
-  if (subscribed.length) {
-    const body = activityJson(entry);
-    for (const hook of subscribed) {
-      const payload: WebhookPayload = { kind: 'webhook', event: entry.activityType, body };
-      rows.push(bounded(config, { ...base, channel: 'WEBHOOK', target: hook.url, webhookId: hook.id, subject: headerText(`${entry.activityType}: ${entry.description}`), payload: JSON.stringify(payload) }));
-    }
-  }
 
   // Email: a use case reaching a state that has a rule mails its team.
   const details = safeJson(entry.details);

@@ -293,7 +293,7 @@ export type CreateUseCasePayload = {
 };
 
 export type CreateWebhookInput = {
-  /** Activity types, e.g. ["state_changed", "model_version_promoted"]. */
+  /** Activity types, e.g. ["state_changed", "job_created"]; any of webhookEventTypes. */
   events: Array<Scalars['String']['input']>;
   /** The HMAC key; generated when absent. */
   secret?: InputMaybe<Scalars['String']['input']>;
@@ -1421,6 +1421,8 @@ export type Query = {
   useCases: QueryUseCasesConnection;
   validatedOffices: QueryValidatedOfficesConnection;
   viewer?: Maybe<Viewer>;
+  /** The activity types a webhook can subscribe to: every type opsgraph records but the deliveries' own outcomes (notification_delivered, notification_failed). */
+  webhookEventTypes: Array<Scalars['String']['output']>;
   /** Every webhook, oldest first (admin). */
   webhooks: Array<Webhook>;
 };

@@ -5,6 +5,7 @@ import type { Tx } from '../../db/database.ts';
 import { checkExtractionEvent, type ExtractionEvent, type ExtractionRule, isExtractionStatus, targetOf } from '../../domain/extraction-state-machine.ts';
 import { InvalidTransitionError, NotFoundError, StaleVersionError } from '../../errors.ts';
 import type { Extraction, Prisma } from '../../generated/prisma/client.ts';
+import type { ActivityType } from '../../domain/activity-types.ts';
 import type { ActivityInput } from '../command-context.ts';
 import { LeaseConflictError } from './errors.ts';
 
@@ -38,7 +39,7 @@ export async function updateAtVersion(tx: Tx, before: Extraction, data: Prisma.E
 /** The activity entry of one move of an extraction (provenance: there is no second log). */
 export function extractionActivity(
   extraction: Pick<Extraction, 'id' | 'bioguideId' | 'version'>,
-  activityType: string,
+  activityType: ActivityType,
   description: string,
   details: Record<string, unknown> = {},
 ): ActivityInput {

@@ -1,7 +1,6 @@
 // promoteModelVersion: a person chooses the active version, whatever the scores say.
 import type { Model, ModelVersion, PromotionEvent } from '../../generated/prisma/client.ts';
 import { type CommandContext, recordActivity } from '../command-context.ts';
-import { queueNotifications } from '../../notifications/outbox.ts';
 import { changeActiveVersion, loadVersion } from './shared.ts';
 import { NotFoundError, WRITE_ERRORS } from '../../errors.ts';
 
@@ -24,14 +23,13 @@ export async function promoteModelVersion(ctx: CommandContext, input: { id: stri
     if (model.activeVersionId === version.id) return { model, version, event: null };
     const from = model.activeVersionId ? await loadVersion(tx, model.activeVersionId) : null;
     const event = await changeActiveVersion(tx, { modelId: model.id, from, to: version, reason: 'MANUAL', actor: ctx.actor.label });
-    const entry = await recordActivity(tx, afterCommit, ctx, {
+    await recordActivity(tx, afterCommit, ctx, {
       subjectType: 'Model',
       subjectId: model.id,
       activityType: 'model_version_promoted',
       description: `v${version.versionNumber} promoted by hand${from ? ` (was v${from.versionNumber})` : ''}`,
       details: { versionId: version.id, versionNumber: version.versionNumber, previousVersionId: from?.id ?? null, previousVersionNumber: from?.versionNumber ?? null, reason: 'MANUAL' },
     });
-    await queueNotifications(tx, afterCommit, ctx, entry, { modelId: model.id });
     return { model: await tx.model.findUniqueOrThrow({ where: { id: model.id } }), version, event };
   });
 }

@@ -11,7 +11,6 @@ import { performanceScore, scoringMetrics } from '../../domain/score.ts';
 import { ConflictError, NotFoundError, StorageError, ValidationError, WRITE_ERRORS } from '../../errors.ts';
 import type { DataLineage, Model, ModelVersion } from '../../generated/prisma/client.ts';
 import type { PutResult } from '../../storage/blob-store.ts';
-import { queueNotifications } from '../../notifications/outbox.ts';
 import { type CommandContext, recordActivity } from '../command-context.ts';
 import { checkFilename, objectKey } from '../files/file-rules.ts';
 import { createAvailableRow, storeObject, type Upload, writeOrRemove } from '../files/store-object.ts';
@@ -89,14 +88,13 @@ async function writeVersion(
       : null;
     await changeActiveVersion(tx, { modelId: model.id, from, to: version, reason: 'AUTOMATIC', actor: ctx.actor.label });
   }
-  const entry = await recordActivity(tx, afterCommit, ctx, {
+  await recordActivity(tx, afterCommit, ctx, {
     subjectType: 'Model',
     subjectId: model.id,
     activityType: 'model_version_registered',
     description: `${valid.sensorId}/${valid.modelType} v${version.versionNumber} registered with score ${score.toFixed(4)}${promoted ? ', now active' : ''}`,
     details: { versionId: version.id, versionNumber: version.versionNumber, performanceScore: score, promoted, modelCreated: !existing, dataHash: lineage.dataHash },
   });
-  await queueNotifications(tx, afterCommit, ctx, entry, { modelId: model.id });
   return { version, model: await tx.model.findUniqueOrThrow({ where: { id: model.id } }), promoted };
 }
 

@@ -2,7 +2,7 @@
 // destination policy now (scheme, allowed hosts, literal private addresses) and again, on the
 // resolved address, at every delivery. The signing secret is generated unless given, and is
 // returned only by this mutation.
-import { NOTIFYING_ACTIVITY_TYPES } from '../../domain/notifications.ts';
+import { DELIVERY_OUTCOME_TYPES, isWebhookEventType } from '../../domain/activity-types.ts';
 import { ValidationError, WRITE_ERRORS } from '../../errors.ts';
 import type { Webhook } from '../../generated/prisma/client.ts';
 import { DestinationPolicy } from '../../notifications/destination-policy.ts';
@@ -24,11 +24,12 @@ export async function createWebhook(ctx: CommandContext, input: CreateWebhookInp
   if (url.length > 2000) throw new ValidationError('url', 'must be at most 2000 characters');
   const refused = new DestinationPolicy({ allowedHosts: config.webhookAllowedHosts, allowedPrivate: config.webhookAllowedPrivate }).refuseUrl(url);
   if (refused) throw new ValidationError('url', refused);
-  const known = new Set<string>(NOTIFYING_ACTIVITY_TYPES);
   const events = [...new Set(input.events)];
-  if (!events.length) throw new ValidationError('events', `name at least one of ${NOTIFYING_ACTIVITY_TYPES.join(', ')}`);
-  const unknown = events.filter((e) => !known.has(e));
-  if (unknown.length) throw new ValidationError('events', `${unknown.join(', ')}: not a notifying activity type (${NOTIFYING_ACTIVITY_TYPES.join(', ')})`);
+  if (!events.length) throw new ValidationError('events', 'name at least one activity type (webhookEventTypes lists them)');
+  const outcomes = events.filter((e) => DELIVERY_OUTCOME_TYPES.includes(e as never));
+  if (outcomes.length) throw new ValidationError('events', `${outcomes.join(', ')}: a delivery's own outcome cannot be delivered by webhook (each delivery would call for another)`);
+  const unknown = events.filter((e) => !isWebhookEventType(e));
+  if (unknown.length) throw new ValidationError('events', `${unknown.slice(0, 5).map((e) => JSON.stringify(e.slice(0, 64))).join(', ')}: not an activity type (webhookEventTypes lists them)`);
   const secret = input.secret ?? newWebhookSecret();
   if (secret.length < 16 || secret.length > 200) throw new ValidationError('secret', 'must be 16 to 200 characters');
   return ctx.services.db.write(async (tx, afterCommit) => {

@@ -1,6 +1,7 @@
 // Webhooks (admin only): signed HTTP POSTs of activity entries, delivered from the outbox.
 import { createWebhook, createWebhookErrors } from '../../commands/webhooks/create-webhook.ts';
 import { deleteWebhook, deleteWebhookErrors } from '../../commands/webhooks/delete-webhook.ts';
+import { WEBHOOK_EVENT_TYPES } from '../../domain/activity-types.ts';
 import { builder } from '../builder.ts';
 import { commandContext } from '../command.ts';
 import { encodeId } from '../global-id.ts';
@@ -33,12 +34,21 @@ builder.queryField('webhooks', (t) =>
   }),
 );
 
+builder.queryField('webhookEventTypes', (t) =>
+  t.stringList({
+    authScopes: { admin: true },
+    description:
+      'The activity types a webhook can subscribe to: every type opsgraph records but the deliveries\' own outcomes (notification_delivered, notification_failed).',
+    resolve: () => [...WEBHOOK_EVENT_TYPES],
+  }),
+);
+
 builder.relayMutationField(
   'createWebhook',
   {
     inputFields: (t) => ({
       url: t.string({ required: true, description: 'http: or https:; checked against WEBHOOK_ALLOWED_HOSTS and the private-address policy.' }),
-      events: t.stringList({ required: true, description: 'Activity types, e.g. ["state_changed", "model_version_promoted"].', extensions: { maxItems: 20 } }),
+      events: t.stringList({ required: true, description: 'Activity types, e.g. ["state_changed", "job_created"]; any of webhookEventTypes.', extensions: { maxItems: 20 } }),
       secret: t.string({ description: 'The HMAC key; generated when absent.' }),
     }),
   },
