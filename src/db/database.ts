@@ -73,6 +73,8 @@ export class Database {
   #leases = 0;
   readonly #replacedListeners = new Set<() => void>();
   #tail: Promise<unknown> = Promise.resolve();
+  // PostgreSQL's writes in progress (they are not queued on #tail), for drain().
+  readonly #inFlight = new Set<Promise<unknown>>();
   #pendingWrites = 0;
   #closed = false;
   readonly #onAfterCommitError: (err: unknown) => void;
@@ -215,13 +217,14 @@ export class Database {
   }
 
   /**
-   * Runs `fn` in one write transaction, after every earlier write has finished. If `fn`
+   * Runs `fn` in one write transaction, after every earlier write has finished (SQLite; on
+   * PostgreSQL concurrently, see below). If `fn`
    * throws, the transaction rolls back and no after-commit task runs. After-commit tasks
    * run in order once the commit is durable; their failures are logged, never thrown,
    * because the write they follow has already been acknowledged.
-   * On PostgreSQL the queue orders this process's writes only: other gateways commit in
-   * between, so a command's checks must hold in its own statements (e.g. the version in an
-   * UPDATE's WHERE), never in the queue.
+   * On PostgreSQL there is no queue: this process's writes run concurrently, as other
+   * gateways' do, so a command's checks must hold in its own statements (e.g. the version in
+   * an UPDATE's WHERE), never in an ordering of calls.
    */
   write<T>(fn: (tx: Tx, afterCommit: AfterCommit) => Promise<T>, options: WriteOptions = {}): Promise<T> {
     if (this.#closed) return Promise.reject(new Error('database is closed'));
@@ -245,6 +248,17 @@ export class Database {
         this.#pendingWrites -= 1;
       }
     };
+    if (this.backend === 'postgresql') {
+      // No queue on PostgreSQL: transactions run side by side, up to the writer pool's size,
+      // as they do across gateways. SQLite has one writer, so there they wait their turn.
+      const result = run();
+      this.#inFlight.add(result);
+      void result.then(
+        () => this.#inFlight.delete(result),
+        () => this.#inFlight.delete(result),
+      );
+      return result;
+    }
     const result = this.#tail.then(run, run);
     this.#tail = result.catch(() => undefined);
     return result;
@@ -299,7 +313,7 @@ export class Database {
 
   /** Resolves when every write queued so far has finished (graceful shutdown, restore). */
   async drain(): Promise<void> {
-    while (this.#pendingWrites > 0) await this.#tail;
+    while (this.#pendingWrites > 0) await Promise.allSettled([this.#tail, ...this.#inFlight]);
   }
 
   /**
