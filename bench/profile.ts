@@ -9,6 +9,7 @@
 //   npx tsx bench/profile.ts mutation
 //   npx tsx bench/profile.ts search
 //   npx tsx bench/profile.ts --query '{ __typename }' --no-profile   # CPU per request only
+//   npx tsx bench/profile.ts mutation --env DATABASE_URL=postgresql://…   # on the PostgreSQL write store
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -28,6 +29,8 @@ const { values, positionals } = parseArgs({
     out: { type: 'string' },
     query: { type: 'string' },
     'no-profile': { type: 'boolean', default: false },
+    /** Extra environment for the gateway, e.g. --env DATABASE_URL=postgresql://… (repeatable). */
+    env: { type: 'string', multiple: true, default: [] },
   },
 });
 const which = positionals[0] ?? 'nested-list';
@@ -67,7 +70,8 @@ pinLoadGenerator();
 const profDir = makeTempDir('opsgraph-prof-');
 const dataDir = makeTempDir();
 if (which === 'search') await seedJobs(path.join(dataDir, 'opsgraph.db')); // 100k jobs, as the case
-const gw = await startGateway({ dataDir, nodeFlags: values['no-profile'] ? [] : ['--cpu-prof', `--cpu-prof-dir=${profDir}`] });
+const env = Object.fromEntries((values.env ?? []).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
+const gw = await startGateway({ dataDir, env, nodeFlags: values['no-profile'] ? [] : ['--cpu-prof', `--cpu-prof-dir=${profDir}`] });
 try {
   const seeded = await seedUseCases(gw, 50);
   const body = values.query
