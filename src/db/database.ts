@@ -270,14 +270,20 @@ export class Database {
    * PostgreSQL's bind markers.
    */
   async #postgresTransaction<T>(fn: (tx: Tx, afterCommit: AfterCommit) => Promise<T>, tasks: Array<() => unknown>, timeoutMs: number): Promise<T> {
-    try {
-      return await this.#writer.$transaction((tx) => fn(onPostgres(tx), (task) => tasks.push(task)), {
-        maxWait: this.#common.busyTimeoutMs + 10_000,
-        timeout: timeoutMs,
-      });
-    } catch (err) {
-      tasks.length = 0;
-      throw err;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.#writer.$transaction((tx) => fn(onPostgres(tx), (task) => tasks.push(task)), {
+          maxWait: this.#common.busyTimeoutMs + 10_000,
+          timeout: timeoutMs,
+        });
+      } catch (err) {
+        tasks.length = 0;
+        // PostgreSQL aborted the transaction to break a deadlock (or a serialization
+        // failure): nothing of it was written, and running it again is what the server asks
+        // for. The command's own checks run again too, so a retry can still be refused.
+        if (attempt >= POSTGRES_CONFLICT_ATTEMPTS || !isTransactionConflict(err)) throw err;
+        await new Promise((r) => setTimeout(r, 5 * attempt + Math.random() * 20 * attempt));
+      }
     }
   }
 
@@ -349,6 +355,25 @@ export class Database {
     this.#sql?.close();
     this.#sql = null;
   }
+}
+
+/** Attempts of a PostgreSQL write that keeps being chosen as a deadlock's victim. */
+const POSTGRES_CONFLICT_ATTEMPTS = 4;
+
+/**
+ * Deadlock (40P01) or serialization failure (40001): Prisma reports it as P2034 from model
+ * queries and as P2010 with the driver adapter's TransactionWriteConflict from raw ones.
+ */
+export function isTransactionConflict(err: unknown): boolean {
+  const conflict = (c: { originalCode?: unknown; kind?: unknown } | undefined) =>
+    c?.kind === 'TransactionWriteConflict' || c?.originalCode === '40P01' || c?.originalCode === '40001';
+  type Shape = { code?: unknown; meta?: { driverAdapterError?: { cause?: { originalCode?: unknown; kind?: unknown } } }; cause?: unknown };
+  for (let e = err as Shape | undefined, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
+    if (e.code === 'P2034' || e.code === '40P01' || e.code === '40001') return true;
+    if (conflict(e.meta?.driverAdapterError?.cause) || conflict(e.cause as never)) return true;
+    e = e.cause as Shape | undefined;
+  }
+  return false;
 }
 
 /** Where the server keeps a request's ReaderLease on its GraphQL context. */
