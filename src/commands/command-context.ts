@@ -4,7 +4,7 @@
 import type { Config, Role } from '../config.ts';
 import { randomUUID } from 'node:crypto';
 import type { AfterCommit, Database, Tx } from '../db/database.ts';
-import { insertRow } from '../db/write-transaction.ts';
+import { insertActivityEntry } from '../db/write-transaction.ts';
 import type { ActivityBus, ActivityEvent } from '../events/activity-bus.ts';
 import type { Logger } from '../logger.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
@@ -48,7 +48,8 @@ export async function recordActivity(
 ): Promise<ActivityEvent> {
   // A plain INSERT (src/db/write-transaction.ts): the entry is built here, so nothing is read back
   // but its `seq`, and a command that writes only through insertRow() never pays for Prisma's
-  // interactive transaction.
+  // interactive transaction. The seq is the write's commit position (src/db/commit-position.ts):
+  // in commit order and gapless on both stores, which insertActivityEntry() sees to.
   const row: ActivityEvent = {
     seq: 0,
     id: randomUUID(),
@@ -61,7 +62,7 @@ export async function recordActivity(
     createdAt: new Date(),
   };
   const { seq: _assigned, ...columns } = row;
-  row.seq = Number(await insertRow(tx, 'ActivityLogEntry', columns, 'seq'));
+  row.seq = await insertActivityEntry(tx, columns);
   afterCommit(() => ctx.services.bus.publish(row));
   return row;
 }
