@@ -3,6 +3,7 @@
 // activity entry → publish / clean up after commit.
 import type { Config, Role } from '../config.ts';
 import { randomUUID } from 'node:crypto';
+import type { ReplicaProgress } from '../db/commit-position.ts';
 import type { AfterCommit, Database, Tx } from '../db/database.ts';
 import { insertActivityEntry } from '../db/write-transaction.ts';
 import type { ActivityBus, ActivityEvent } from '../events/activity-bus.ts';
@@ -24,6 +25,8 @@ export interface Services {
   bus: ActivityBus;
   logger: Logger;
   blobs: BlobStore;
+  /** How far local reads have got, in commit positions (read-your-writes; src/db/commit-position.ts). */
+  progress: ReplicaProgress;
 }
 
 export interface CommandContext {
