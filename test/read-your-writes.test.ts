@@ -6,6 +6,8 @@
 // a 400. Embedded SQLite here (reads see every commit at once), and the header on the
 // PostgreSQL write store.
 import { ClientError, GraphQLClient } from 'graphql-request';
+import { createClient, type ExecutionResult } from 'graphql-ws';
+import WebSocket from 'ws';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReplicaBehindError } from '../src/db/commit-position.ts';
@@ -112,6 +114,51 @@ describe('read your writes, embedded SQLite', () => {
     const anonymous = new GraphQLClient(t.url, { headers: { 'opsgraph-min-position': String(t.server.services.progress.applied() + 100) } });
     const err = await refusal(anonymous.rawRequest(READ));
     expect(err.response.status).toBe(401);
+  });
+});
+
+describe('read your writes over graphql-ws, embedded SQLite', () => {
+  let t: TestServer;
+  let ws: ReturnType<typeof createClient>;
+  beforeAll(async () => {
+    t = await startTestServer({ READ_YOUR_WRITES_TIMEOUT_MS: '50' });
+    ws = createClient({ url: t.url.replace('http', 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${t.keys.editor}` }, retryAttempts: 0 });
+  });
+  afterAll(async () => {
+    await ws?.dispose();
+    await t?.close();
+  });
+
+  /** One operation over the socket; its result (data, errors, extensions). An operation refused before it runs ends in the `error` sink with its GraphQL errors. */
+  function run(query: string, variables?: Record<string, unknown>, extensions?: Record<string, unknown>): Promise<ExecutionResult> {
+    return new Promise((resolve, reject) => {
+      let result: ExecutionResult | undefined;
+      ws.subscribe({ query, variables, extensions }, {
+        next: (r) => (result = r as ExecutionResult),
+        error: (e) => (Array.isArray(e) ? resolve({ errors: e }) : reject(e)),
+        complete: () => resolve(result!),
+      });
+    });
+  }
+
+  it('a mutation over the socket carries extensions.commitPosition', async () => {
+    const res = await run(CREATE, { name: 'over ws' });
+    expect(res.errors).toBeUndefined();
+    expect(res.extensions?.commitPosition).toBe(t.server.services.progress.applied());
+  });
+
+  it('extensions.minPosition: runs when reached, REPLICA_BEHIND above it, BAD_USER_INPUT when not a position', async () => {
+    const now = t.server.services.progress.applied();
+    expect((await run(READ, undefined, { minPosition: now })).data).toEqual({ viewer: { name: 'key:test-editor' } });
+    const behind = await run(READ, undefined, { minPosition: now + 1 });
+    expect(behind.data).toBeUndefined();
+    expect(behind.errors?.[0]?.extensions).toMatchObject({ code: 'REPLICA_BEHIND', position: now + 1, applied: now });
+    for (const bad of [-1, 1.5, 'abc', { n: 1 }, 2 ** 40]) {
+      const res = await run(READ, undefined, { minPosition: bad });
+      expect(res.errors?.[0]?.extensions, JSON.stringify(bad)).toMatchObject({ code: 'BAD_USER_INPUT' });
+    }
+    await run(CREATE, { name: 'over ws again' });
+    expect((await run(READ, undefined, { minPosition: String(now + 1) })).data).toEqual({ viewer: { name: 'key:test-editor' } });
   });
 });
 

@@ -33,6 +33,17 @@ export function parseMinPosition(value: string | string[] | undefined): MinPosit
   return { ok: true, position };
 }
 
+/**
+ * The same for graphql-ws, where an operation asks in its payload's extensions
+ * (`{ "extensions": { "minPosition": N } }`): a JSON number or a string of digits.
+ */
+export function parseMinPositionExtension(value: unknown): MinPosition {
+  if (value === undefined || value === null) return { ok: true, position: null };
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 0) return parseMinPosition(String(value));
+  if (typeof value === 'string') return parseMinPosition(value);
+  return { ok: false, message: `extensions.minPosition must be a non-negative integer (a commit position), not ${JSON.stringify(value)?.slice(0, 40)}` };
+}
+
 /** Seconds a client should wait before retrying a REPLICA_BEHIND answer. */
 const RETRY_AFTER_SECONDS = 1;
 
