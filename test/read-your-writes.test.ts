@@ -10,7 +10,14 @@ import { createClient, type ExecutionResult } from 'graphql-ws';
 import WebSocket from 'ws';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../src/config.ts';
+import { CaughtUpProgress } from '../src/db/caught-up-progress.ts';
 import { ReplicaBehindError } from '../src/db/commit-position.ts';
+import { type RunningServer, startServer } from '../src/server.ts';
+import { openServices } from '../src/services.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 import { startTestServerOn } from './support/write-store.ts';
 
@@ -159,6 +166,35 @@ describe('read your writes over graphql-ws, embedded SQLite', () => {
     }
     await run(CREATE, { name: 'over ws again' });
     expect((await run(READ, undefined, { minPosition: String(now + 1) })).data).toEqual({ viewer: { name: 'key:test-editor' } });
+  });
+});
+
+describe('read your writes when local reads do not catch up', () => {
+  // A gateway whose reads stay at position 0 whatever commits (as a stalled replica would):
+  // the real services and database, with a progress that never advances.
+  let dataDir: string;
+  let server: RunningServer;
+  const adminKey = `og_test_admin_${Math.random().toString(36).slice(2)}`;
+  beforeAll(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'opsgraph-ryw-'));
+    const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', OPSGRAPH_BOOTSTRAP_ADMIN_KEY: adminKey, READ_YOUR_WRITES_TIMEOUT_MS: '30' });
+    const services = await openServices(config, { bootstrapKeys: true });
+    services.progress = new CaughtUpProgress({ applied: () => 0, onCommit: () => () => {} });
+    server = await startServer(services, { onClose: () => services.close() });
+  });
+  afterAll(async () => {
+    await server?.close();
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('a mutation still answers with its data and position (it has committed), plus extensions.replicaBehind', async () => {
+    const res = await new GraphQLClient(server.url, { headers: { authorization: `Bearer ${adminKey}` } }).rawRequest<{ createUseCase: { __typename: string } }>(CREATE, { name: 'stalled' });
+    expect(res.status).toBe(200);
+    expect(res.data.createUseCase.__typename).toBe('CreateUseCasePayload');
+    expect(res.extensions).toMatchObject({ commitPosition: 1, replicaBehind: { code: 'REPLICA_BEHIND', applied: 0, timeoutMs: 30 } });
+    expect(res.headers.get('opsgraph-commit-position')).toBe('1');
+    const err = await refusal(new GraphQLClient(server.url, { headers: { authorization: `Bearer ${adminKey}`, 'opsgraph-min-position': '1' } }).rawRequest(READ));
+    expect(err.response.status).toBe(503);
   });
 });
 
