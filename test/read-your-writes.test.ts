@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadConfig } from '../src/config.ts';
+import { ConfigError, loadConfig } from '../src/config.ts';
 import { CaughtUpProgress } from '../src/db/caught-up-progress.ts';
 import { ReplicaBehindError } from '../src/db/commit-position.ts';
 import { type RunningServer, startServer } from '../src/server.ts';
@@ -47,6 +47,17 @@ async function refusal(p: Promise<unknown>): Promise<ClientError> {
   return err;
 }
 
+describe('READ_YOUR_WRITES_TIMEOUT_MS', () => {
+  it('defaults to 5000 ms and takes 0..60000; anything else stops the start with a message naming it', () => {
+    expect(loadConfig({}).readYourWrites.timeoutMs).toBe(5000);
+    expect(loadConfig({ READ_YOUR_WRITES_TIMEOUT_MS: '0' }).readYourWrites.timeoutMs).toBe(0);
+    for (const bad of ['-1', '60001', '1.5', 'soon']) {
+      expect(() => loadConfig({ READ_YOUR_WRITES_TIMEOUT_MS: bad }), bad).toThrow(ConfigError);
+      expect(() => loadConfig({ READ_YOUR_WRITES_TIMEOUT_MS: bad }), bad).toThrow(/READ_YOUR_WRITES_TIMEOUT_MS/);
+    }
+  });
+});
+
 describe('read your writes, embedded SQLite', () => {
   let t: TestServer;
   const maxSeq = () => Number(t.server.services.db.sql.get<{ seq: number }>('SELECT max(seq) AS seq FROM "ActivityLogEntry"')?.seq ?? 0);
@@ -60,6 +71,7 @@ describe('read your writes, embedded SQLite', () => {
     const first = await client(t).rawRequest(CREATE, { name: 'first' });
     const p1 = positionOf(first);
     expect(p1).toBe(maxSeq());
+    expect(first.extensions).not.toHaveProperty('replicaBehind'); // reads see the commit at once
     expect(first.headers.get('opsgraph-commit-position')).toBe(String(p1));
     const entry = t.server.services.db.sql.get<{ seq: number; subjectType: string }>('SELECT seq, subjectType FROM "ActivityLogEntry" ORDER BY seq DESC LIMIT 1');
     expect(entry).toEqual({ seq: p1, subjectType: 'UseCase' });
