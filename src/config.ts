@@ -56,6 +56,12 @@ const EnvSchema = z.object({
   /** FULL: the last commit survives power loss; NORMAL: faster, still never corrupts. */
   SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
   SQLITE_BUSY_TIMEOUT_MS: int(0, 600_000).default(5000),
+  /**
+   * Read your writes: how long a request may wait for local reads to reach a commit position
+   * (a mutation's own, or the opsgraph-min-position header's) before answering REPLICA_BEHIND.
+   * Bounded so a request never hangs on a stalled replica.
+   */
+  READ_YOUR_WRITES_TIMEOUT_MS: int(0, 60_000).default(5000),
 
   BLOB_STORE: z.enum(['fs', 's3', 'memory']).optional(),
   BLOB_DIR: z.string().optional(),
@@ -146,6 +152,8 @@ export interface Config {
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   corsOrigins: string[];
   sqlite: { synchronous: 'FULL' | 'NORMAL'; busyTimeoutMs: number };
+  /** READ_YOUR_WRITES_TIMEOUT_MS: the longest wait for a commit position (src/graphql/plugins/commit-position.ts). */
+  readYourWrites: { timeoutMs: number };
   blobs: {
     kind: 'fs' | 's3' | 'memory';
     dir: string;
@@ -291,6 +299,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     logLevel: e.LOG_LEVEL,
     corsOrigins: e.CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
     sqlite: { synchronous: e.SQLITE_SYNCHRONOUS, busyTimeoutMs: e.SQLITE_BUSY_TIMEOUT_MS },
+    readYourWrites: { timeoutMs: e.READ_YOUR_WRITES_TIMEOUT_MS },
     blobs: {
       kind,
       dir: path.resolve(e.BLOB_DIR ?? path.join(dataDir, 'blobs')),

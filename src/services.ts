@@ -5,6 +5,8 @@ import type { Services } from './commands/command-context.ts';
 import type { Config } from './config.ts';
 import { Database } from './db/database.ts';
 import { activityTail } from './db/activity-tail.ts';
+import { embeddedProgress, postgresReadsProgress } from './db/caught-up-progress.ts';
+import type { ReplicaProgress } from './db/commit-position.ts';
 import { migrateWriteStore } from './db/migrate-write-store.ts';
 import { InProcessActivityBus } from './events/activity-bus.ts';
 import { SequencedActivityBus } from './events/external-commits.ts';
@@ -47,7 +49,7 @@ export async function openServices(config: Config, options: OpenOptions = {}): P
       : new InProcessActivityBus();
   if (bus instanceof SequencedActivityBus) db.onReplaced(() => bus.resync());
   const closeBus = () => (bus instanceof SequencedActivityBus ? bus.close() : undefined);
-  const services: Services = { config, db, logger, bus, blobs: await createBlobStore(config) };
+  const services: Services = { config, db, logger, bus, progress: progressOf(db, bus), blobs: await createBlobStore(config) };
   if (options.bootstrapKeys) {
     await bootstrapKeys(db, { dataDir: config.dataDir, bootstrapKey: config.auth.bootstrapAdminKey, logger });
   }
@@ -58,4 +60,22 @@ export async function openServices(config: Config, options: OpenOptions = {}): P
       await db.close();
     },
   };
+}
+
+/**
+ * What read-your-writes waits on (src/db/commit-position.ts). Embedded: the file's own
+ * high-water mark, woken by every commit the bus sees (this process's and, through the tail,
+ * other processes'). PostgreSQL: reads are still on PostgreSQL, which has every commit.
+ */
+function progressOf(db: Database, bus: Services['bus']): ReplicaProgress {
+  const wake = (fn: () => void) => bus.subscribe(() => fn());
+  if (db.backend === 'sqlite') {
+    return embeddedProgress(
+      () => Number(db.sql.get<{ seq: number | bigint }>(`SELECT seq FROM sqlite_sequence WHERE name = 'ActivityLogEntry'`)?.seq ?? 0),
+      wake,
+    );
+  }
+  // REPLICA PLUGS IN HERE (issue 16, milestone 2): once reads run on the local replica
+  // (src/replica/), return the replica's ReplicaProgress instead; until then this stand-in.
+  return postgresReadsProgress((listener) => bus.subscribe((event) => listener(event.seq)));
 }

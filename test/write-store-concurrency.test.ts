@@ -3,7 +3,8 @@
 // also race for the migrations and for registering the same bootstrap admin key), then 200
 // concurrent transitionUseCase requests with one expectedVersion, spread over the three over
 // HTTP. Exactly one wins; every other gets StaleVersionError; the database holds one
-// transition and one activity entry.
+// transition and one activity entry. Then commit positions: many creates at once over the
+// three answer with distinct positions, which are exactly the new activity seqs, gapless.
 import { GraphQLClient } from 'graphql-request';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ChildServer, spawnServer } from './support/child-server.ts';
@@ -89,6 +90,29 @@ describe('three gateways on one PostgreSQL', () => {
       await c.end();
     }
     for (const g of gateways) expect(g.alive(), g.stderr()).toBe(true);
+  });
+
+  it('commit positions across the three: 90 concurrent creates answer with distinct positions that are exactly the new seqs, gapless', async () => {
+    const c = new pg.Client({ connectionString: database.url });
+    await c.connect();
+    try {
+      const top = async () => (await c.query('SELECT coalesce(max(seq), 0)::int AS top, count(*)::int AS n FROM "ActivityLogEntry"')).rows[0] as { top: number; n: number };
+      const before = await top();
+      expect(before.n).toBe(before.top); // gapless so far
+      const positions = await Promise.all(
+        Array.from({ length: 90 }, async (_, i) => {
+          const res = await client(gateways[i % 3]!).rawRequest(`mutation { createUseCase(input: { name: "pos ${i}", teamEmail: "pos@example.com" }) { __typename } }`);
+          const header = Number(res.headers.get('opsgraph-commit-position'));
+          expect((res.extensions as { commitPosition: number }).commitPosition).toBe(header);
+          return header;
+        }),
+      );
+      expect(positions.sort((a, b) => a - b)).toEqual(Array.from({ length: 90 }, (_, k) => before.top + k + 1));
+      const after = await top();
+      expect(after).toEqual({ top: before.top + 90, n: before.n + 90 });
+    } finally {
+      await c.end();
+    }
   });
 });
 

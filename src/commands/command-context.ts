@@ -3,8 +3,9 @@
 // activity entry → publish / clean up after commit.
 import type { Config, Role } from '../config.ts';
 import { randomUUID } from 'node:crypto';
+import type { ReplicaProgress } from '../db/commit-position.ts';
 import type { AfterCommit, Database, Tx } from '../db/database.ts';
-import { insertRow } from '../db/write-transaction.ts';
+import { insertActivityEntry } from '../db/write-transaction.ts';
 import type { ActivityBus, ActivityEvent } from '../events/activity-bus.ts';
 import type { ActivityType } from '../domain/activity-types.ts';
 import type { Logger } from '../logger.ts';
@@ -26,6 +27,8 @@ export interface Services {
   bus: ActivityBus;
   logger: Logger;
   blobs: BlobStore;
+  /** How far local reads have got, in commit positions (read-your-writes; src/db/commit-position.ts). */
+  progress: ReplicaProgress;
 }
 
 export interface CommandContext {
@@ -50,7 +53,8 @@ export async function recordActivity(
 ): Promise<ActivityEvent> {
   // A plain INSERT (src/db/write-transaction.ts): the entry is built here, so nothing is read back
   // but its `seq`, and a command that writes only through insertRow() never pays for Prisma's
-  // interactive transaction.
+  // interactive transaction. The seq is the write's commit position (src/db/commit-position.ts):
+  // in commit order and gapless on both stores, which insertActivityEntry() sees to.
   const row: ActivityEvent = {
     seq: 0,
     id: randomUUID(),
@@ -63,7 +67,7 @@ export async function recordActivity(
     createdAt: new Date(),
   };
   const { seq: _assigned, ...columns } = row;
-  row.seq = Number(await insertRow(tx, 'ActivityLogEntry', columns, 'seq'));
+  row.seq = await insertActivityEntry(tx, columns);
   // Webhooks can subscribe to any activity type: their outbox rows commit with the entry.
   await queueWebhookDeliveries(tx, afterCommit, ctx, row);
   afterCommit(() => ctx.services.bus.publish(row));

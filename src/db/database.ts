@@ -13,7 +13,8 @@ import { SqlReader } from './sql-reader.ts';
 import { toDatabaseError } from './sqlite-errors.ts';
 import { sqliteAdapterFactory } from './sqlite.ts';
 import type { WriterConnection, WriteSession } from './writer-connection.ts';
-import { LazyPrismaTransaction, onPostgres, writeTransaction } from './write-transaction.ts';
+import { reportCommitted } from './commit-scope.ts';
+import { commitPositionOf, LazyPrismaTransaction, onPostgres, writeTransaction } from './write-transaction.ts';
 
 export type Tx = Prisma.TransactionClient;
 export { insertRow, selectRow, selectRows, updateRows, upsertRow, upsertRows } from './write-transaction.ts';
@@ -225,6 +226,9 @@ export class Database {
    * On PostgreSQL there is no queue: this process's writes run concurrently, as other
    * gateways' do, so a command's checks must hold in its own statements (e.g. the version in
    * an UPDATE's WHERE), never in an ordering of calls.
+   * Once committed, the transaction's commit position (its highest activity seq) is reported
+   * to the caller's commit scope (src/db/commit-scope.ts): that is how a request learns the
+   * position its response carries.
    */
   write<T>(fn: (tx: Tx, afterCommit: AfterCommit) => Promise<T>, options: WriteOptions = {}): Promise<T> {
     if (this.#closed) return Promise.reject(new Error('database is closed'));
@@ -272,10 +276,18 @@ export class Database {
   async #postgresTransaction<T>(fn: (tx: Tx, afterCommit: AfterCommit) => Promise<T>, tasks: Array<() => unknown>, timeoutMs: number): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.#writer.$transaction((tx) => fn(onPostgres(tx), (task) => tasks.push(task)), {
-          maxWait: this.#common.busyTimeoutMs + 10_000,
-          timeout: timeoutMs,
-        });
+        let position = 0;
+        const result = await this.#writer.$transaction(
+          async (tx) => {
+            const marked = onPostgres(tx);
+            const out = await fn(marked, (task) => tasks.push(task));
+            position = commitPositionOf(marked);
+            return out;
+          },
+          { maxWait: this.#common.busyTimeoutMs + 10_000, timeout: timeoutMs },
+        );
+        reportCommitted(position); // $transaction resolves after COMMIT
+        return result;
       } catch (err) {
         tasks.length = 0;
         // PostgreSQL aborted the transaction to break a deadlock (or a serialization
@@ -305,9 +317,11 @@ export class Database {
       throw toDatabaseError(err, this.file, this.#common.busyTimeoutMs);
     }
     try {
-      const result = await fn(writeTransaction(session, lazy), (task) => tasks.push(task));
+      const tx = writeTransaction(session, lazy);
+      const result = await fn(tx, (task) => tasks.push(task));
       await lazy.finish(true);
       session.commit();
+      reportCommitted(commitPositionOf(tx));
       return result;
     } catch (err) {
       tasks.length = 0;

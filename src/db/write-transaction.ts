@@ -231,3 +231,48 @@ export async function updateRows(tx: Tx, table: string, set: Record<string, SqlV
   const state = states.get(tx);
   return state ? state.session.run(sql, values) : rawRun(tx, sql, values);
 }
+
+// ------------------------------------------------------------------ activity entries
+
+// The highest activity seq each write transaction has recorded so far: its commit position
+// (src/db/commit-position.ts), which Database.write reports once the transaction has committed.
+const positions = new WeakMap<object, number>();
+
+/** The commit position of the write `tx` (the highest activity seq it recorded), or 0 if it recorded none. */
+export function commitPositionOf(tx: Tx): number {
+  return positions.get(tx) ?? 0;
+}
+
+/**
+ * INSERTs an activity entry (`row` without its seq) and returns the seq it was given. Seqs are
+ * commit positions: handed out in commit order, with no gaps.
+ *  - SQLite: the AUTOINCREMENT column. There is one writer at a time, so the order it
+ *    assigns is the order of the commits, and a rollback also rolls back sqlite_sequence.
+ *  - PostgreSQL: a SERIAL would hand out numbers at INSERT time, so a later seq could commit
+ *    first. Instead the entry takes the next value of the one-row "ActivitySequence" counter
+ *    (a PostgreSQL-only table, prisma/postgres/migrations/…_activity_sequence): the UPDATE's
+ *    row lock is held until COMMIT or ROLLBACK, so every other transaction that records
+ *    activity waits there, and gets the next number only once this one is visible (or,
+ *    rolled back, has given its number back). One statement, one round trip.
+ */
+export async function insertActivityEntry(tx: Tx, row: Record<string, SqlValue>): Promise<number> {
+  let seq: number;
+  if (postgresTransactions.has(tx)) {
+    const columns = Object.keys(row);
+    const sql = sqlFor(`activity\u0000${columns.join('\u0000')}`, () => {
+      let n = 0;
+      return (
+        'WITH next AS (UPDATE "ActivitySequence" SET "value" = "value" + 1 WHERE "id" = 1 RETURNING "value") ' +
+        `INSERT INTO "ActivityLogEntry" ("seq", ${columns.map(quote).join(', ')}) ` +
+        `SELECT next."value", ${columns.map(() => `$${++n}`).join(', ')} FROM next RETURNING "seq"`
+      );
+    });
+    const rows = await tx.$queryRawUnsafe<Array<{ seq: number | bigint }>>(sql, ...columns.map((c) => row[c] ?? null));
+    if (!rows[0]) throw new Error('PostgreSQL: the "ActivitySequence" counter row is missing (run `opsgraph migrate`)');
+    seq = Number(rows[0].seq);
+  } else {
+    seq = Number(await insertRow(tx, 'ActivityLogEntry', row, 'seq'));
+  }
+  positions.set(tx, Math.max(seq, positions.get(tx) ?? 0));
+  return seq;
+}

@@ -15,6 +15,8 @@ import { schemaLimits } from './builder.ts';
 import type { GraphQLContext } from './context.ts';
 import { useResponseCompression } from '../http/compression.ts';
 import { useGraphiQLCache } from '../http/graphiql-cache.ts';
+import { COMMIT_POSITION_HEADER } from '../http/read-your-writes.ts';
+import { useCommitPosition } from './plugins/commit-position.ts';
 import { useComplexityLimit } from './plugins/complexity-limit.ts';
 import { useDocumentLimits } from './plugins/document-limits.ts';
 import { useInputLimits } from './plugins/input-limits.ts';
@@ -68,7 +70,10 @@ export function createGraphQL(services: Services, metrics: Metrics, verifier: Ke
     // multipart uploads are streamed with their own cap; Yoga's second check wraps every
     // body in a counting stream and an AbortSignal, ~6 % of a small request's CPU.
     maxRequestBodySize: false,
-    cors: config.corsOrigins.length ? { origin: config.corsOrigins, credentials: false, methods: ['GET', 'POST'] } : false,
+    // Browsers may read the commit position a mutation answers with (read your writes).
+    cors: config.corsOrigins.length
+      ? { origin: config.corsOrigins, credentials: false, methods: ['GET', 'POST'], exposedHeaders: [COMMIT_POSITION_HEADER] }
+      : false,
     graphiql: {
       title: 'opsgraph',
       headers: JSON.stringify({ Authorization: 'Bearer <paste your API key; first start writes one to DATA_DIR/admin-key.txt>' }),
@@ -81,6 +86,7 @@ export function createGraphQL(services: Services, metrics: Metrics, verifier: Ke
       useDocumentLimits(config.limits),
       useComplexityLimit(schemaLimits),
       useSqlCounter(config.debugSql),
+      useCommitPosition(services.progress, config.readYourWrites.timeoutMs, logger),
       usePageSizeLimit(config.limits.maxPageSize),
       useOperationLog(logger, metrics),
       useReaderLeaseRelease(),

@@ -9,6 +9,7 @@ import type { Services } from '../commands/command-context.ts';
 import { AUTH_REQUIRED, GRAPHQL_PATH, type GraphQLServer } from '../graphql/yoga.ts';
 import type { Metrics } from '../metrics.ts';
 import { sendCompressible } from './compression.ts';
+import { minPositionRefusal } from './read-your-writes.ts';
 import { checkReadiness } from './readiness.ts';
 import { BodyTooLargeError, readCappedBody, refuseAndDrain } from './request-body.ts';
 import { type RouteHandler, sendGraphQLError, sendJson } from './respond.ts';
@@ -52,6 +53,13 @@ export function createRouter(o: RouterOptions) {
         return refuseAndDrain(req, () => sendGraphQLError(res, 401, 'UNAUTHENTICATED', result.ok ? AUTH_REQUIRED : result.reason));
       }
       actor = result.actor;
+      // Read your writes (src/http/read-your-writes.ts): after authentication, so only a
+      // caller with a key can make the gateway wait; before the body is read or parsed.
+      const refusal = await minPositionRefusal(req, services.progress, config.readYourWrites.timeoutMs);
+      if (refusal) {
+        metrics.errors.inc({ code: refusal.code, transport: 'http' });
+        return refuseAndDrain(req, () => refusal.send(res));
+      }
     }
 
     for (const handler of o.routes) if (await handler(req, res, services)) return;

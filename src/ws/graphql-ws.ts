@@ -11,6 +11,7 @@ import { WebSocketServer } from 'ws';
 import type { KeyVerifier } from '../auth/api-keys.ts';
 import { bearerToken, resolveActor } from '../auth/resolve-actor.ts';
 import type { Actor, Services } from '../commands/command-context.ts';
+import { ReplicaBehindError } from '../db/commit-position.ts';
 import { releaseRequestReader } from '../db/database.ts';
 import { CLOSE_CONNECTION, type ConnectionHooks } from '../events/connection-hooks.ts';
 import { shareKey, subscribeShared } from '../events/shared-execution.ts';
@@ -19,6 +20,7 @@ import { maskError } from '../graphql/plugins/error-masking.ts';
 import { GRAPHQL_PATH, type GraphQLServer } from '../graphql/yoga.ts';
 import type { Metrics } from '../metrics.ts';
 import { trustedDocumentsOf, resolveWebSocketDocument } from '../graphql/plugins/persisted-documents.ts';
+import { parseMinPositionExtension } from '../http/read-your-writes.ts';
 import { newRequestId, runWithRequestId } from '../request-context.ts';
 import { KeyedConnections } from './connections.ts';
 import { observeWebSocket } from './ws-metrics.ts';
@@ -72,6 +74,13 @@ export function attachGraphQLWebSocket(server: http.Server, yoga: GraphQLServer,
         const resolved = resolveWebSocketDocument(trusted, config.persistedDocuments.only, params, ctx.extra.actor);
         if ('error' in resolved) return [resolved.error];
         params = { ...params, query: resolved.query };
+        // Read your writes (src/http/read-your-writes.ts): the operation runs once local reads
+        // have reached extensions.minPosition, or fails alone with REPLICA_BEHIND.
+        const refused = await awaitMinPosition(params.extensions?.minPosition, services.progress, config.readYourWrites.timeoutMs);
+        if (refused) {
+          metrics.errors.inc({ code: String(refused.extensions.code), transport: 'ws' });
+          return [refused];
+        }
         return runWithRequestId(requestId, async () => {
           const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
             ...ctx,
@@ -135,4 +144,18 @@ export function attachGraphQLWebSocket(server: http.Server, yoga: GraphQLServer,
       await wsServer.dispose();
     },
   };
+}
+
+/** null once reads have reached the operation's minPosition (or it asks for none); else its error. */
+async function awaitMinPosition(value: unknown, progress: Services['progress'], timeoutMs: number): Promise<GraphQLError | null> {
+  const parsed = parseMinPositionExtension(value);
+  if (!parsed.ok) return new GraphQLError(parsed.message, { extensions: { code: 'BAD_USER_INPUT' } });
+  if (parsed.position === null) return null;
+  try {
+    await progress.waitFor(parsed.position, timeoutMs);
+    return null;
+  } catch (err) {
+    if (!(err instanceof ReplicaBehindError)) throw err;
+    return new GraphQLError(err.message, { extensions: { code: err.code, position: err.position, applied: err.applied, timeoutMs: err.timeoutMs } });
+  }
 }

@@ -64,7 +64,13 @@ function run(command: string, args: string[], asPostgres: boolean, timeoutMs = 6
   });
 }
 
-export async function startPostgres(options: { keepDir?: boolean; /** fsync and synchronous commit on, as in production (benches). */ durable?: boolean } = {}): Promise<PostgresServer> {
+export async function startPostgres(
+  options: {
+    keepDir?: boolean;
+    /** fsync, synchronous_commit and full_page_writes left on, as in production (measurements). */
+    durable?: boolean;
+  } = {},
+): Promise<PostgresServer> {
   const bin = findPostgresBin();
   if (!bin) {
     throw new Error(
@@ -104,7 +110,7 @@ export async function startPostgres(options: { keepDir?: boolean; /** fsync and 
         '-c wal_level=logical',
         '-c max_replication_slots=20',
         '-c max_wal_senders=20',
-        // A test cluster: durability buys nothing and costs seconds (a bench asks for it).
+        // A test cluster: durability buys nothing and costs seconds.
         ...(options.durable ? [] : ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off']),
         '-c max_connections=200',
       ].join(' ');
