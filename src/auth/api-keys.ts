@@ -141,7 +141,8 @@ export async function bootstrapKeys(db: Database, opts: { dataDir: string; boots
     }).catch(async (err: unknown) => {
       // Gateways sharing one PostgreSQL start together: another one may have registered the
       // same key a moment ago (the unique hash refused ours). Then it is there, as wanted.
-      const existing = await db.reader.apiKey.findUnique({ where: { hash: hashKey(key) } });
+      // Asked of the write store: a gateway's local replica may not have the other's row yet.
+      const existing = await db.write((tx) => tx.apiKey.findUnique({ where: { hash: hashKey(key) } }));
       if (existing) return { existing, record: undefined, replaced: undefined };
       throw err;
     });

@@ -4,6 +4,7 @@
 import type { Config, Role } from '../config.ts';
 import { randomUUID } from 'node:crypto';
 import type { AfterCommit, Database, Tx } from '../db/database.ts';
+import type { LocalReplicaHandle } from '../db/local-replica.ts';
 import { insertRow } from '../db/write-transaction.ts';
 import type { ActivityBus, ActivityEvent } from '../events/activity-bus.ts';
 import type { Logger } from '../logger.ts';
@@ -24,6 +25,8 @@ export interface Services {
   bus: ActivityBus;
   logger: Logger;
   blobs: BlobStore;
+  /** PostgreSQL mode, in a gateway: the local replica reads are served from (src/replica/). */
+  replica?: LocalReplicaHandle;
 }
 
 export interface CommandContext {

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PrismaClient, type Prisma } from '../generated/prisma/client.ts';
 import { POSTGRES_DIALECT, SQLITE_DIALECT, type SqlDialect } from './dialect.ts';
+import type { LocalReplicaHandle } from './local-replica.ts';
 import type { PostgresClientFactory } from './postgres/clients.ts';
 import { unavailableSqlReader } from './postgres/no-read-model.ts';
 import { SqlReader } from './sql-reader.ts';
@@ -31,13 +32,16 @@ export interface WriteOptions {
 export interface DatabaseOptions {
   file: string;
   /**
-   * postgresql://…: PostgreSQL is the write store (scale-out milestone 1). Writes are
-   * PostgreSQL transactions through the same commands; `reader` is Prisma on PostgreSQL; the
-   * SQLite read model (`sql`) is not available until the replica (milestone 2), and `file`
-   * is not opened. The client factory comes from src/db/postgres/clients.ts, loaded by the
-   * caller only in this mode, so the embedded default never loads pg.
+   * postgresql://…: PostgreSQL is the write store (scale-out). Writes are PostgreSQL
+   * transactions through the same commands, and `file` is not opened. With `replica` (a
+   * gateway, milestone 2), `reader` and `sql` open the replica's SQLite file read-only, as
+   * the embedded mode opens its file, and a write returns once the replica shows it (this
+   * gateway reads its own writes). Without it (one-shot CLI commands, which keep no
+   * replica), `reader` is Prisma on PostgreSQL and the read model answers
+   * NO_LOCAL_REPLICA (src/db/postgres/no-read-model.ts). The client factory comes from src/db/postgres/clients.ts, loaded by
+   * the caller only in this mode, so the embedded default never loads pg.
    */
-  postgres?: { url: string; client: PostgresClientFactory };
+  postgres?: { url: string; client: PostgresClientFactory; replica?: LocalReplicaHandle };
   synchronous?: 'FULL' | 'NORMAL';
   busyTimeoutMs?: number;
   onAfterCommitError?: (err: unknown) => void;
@@ -52,6 +56,9 @@ export interface ReaderLease {
   release(): void;
   readonly released: boolean;
 }
+
+/** How long a write waits for the local replica to show it (PostgreSQL mode). */
+const REPLICA_WAIT_MS = 10_000;
 
 export class Database {
   readonly file: string;
@@ -90,8 +97,12 @@ export class Database {
 
   #clients(): [PrismaClient, Reader] {
     if (this.#postgres) {
+      const { url, client, replica } = this.#postgres;
+      if (replica) {
+        // Reads are local: the replica file, read-only, exactly as the embedded reader.
+        return [client({ url, max: 4 }), new PrismaClient({ adapter: sqliteAdapterFactory({ ...this.#common, file: replica.file, readonly: true }) })];
+      }
       // Two pools, as on SQLite: reads never wait behind the writer's open transaction.
-      const { url, client } = this.#postgres;
       return [client({ url, max: 4 }), client({ url, max: 8 })];
     }
     // The writer connects first so the database file and WAL mode exist before the reader
@@ -211,7 +222,11 @@ export class Database {
     await this.#writer.$queryRawUnsafe('SELECT 1');
     await this.#reader.$connect();
     await this.#reader.$queryRawUnsafe('SELECT 1');
-    this.#sql ??= this.backend === 'postgresql' ? unavailableSqlReader() : new SqlReader(this.file, { busyTimeoutMs: this.#common.busyTimeoutMs });
+    const replica = this.#postgres?.replica;
+    this.#sql ??=
+      this.backend === 'sqlite' || replica
+        ? new SqlReader(replica?.file ?? this.file, { busyTimeoutMs: this.#common.busyTimeoutMs })
+        : unavailableSqlReader();
   }
 
   /**
@@ -247,7 +262,18 @@ export class Database {
     };
     const result = this.#tail.then(run, run);
     this.#tail = result.catch(() => undefined);
-    return result;
+    const replica = this.#postgres?.replica;
+    // Outside the write queue: the next write need not wait for this one to be replicated.
+    return replica ? result.then((r) => this.#visibleLocally(replica).then(() => r)) : result;
+  }
+
+  /**
+   * PostgreSQL mode: waits (bounded) until the local replica has applied everything the server
+   * had committed after this write, so the response — and any read this gateway serves after
+   * it — shows the write. Past the bound the write is still committed: it is returned anyway.
+   */
+  async #visibleLocally(replica: LocalReplicaHandle): Promise<void> {
+    if (!(await replica.catchUp(REPLICA_WAIT_MS))) this.#onAfterCommitError(new Error(`the local replica did not show a committed write within ${REPLICA_WAIT_MS} ms`));
   }
 
   /**
