@@ -38,7 +38,7 @@ function requestIdOf(req: http.IncomingMessage): string {
 
 export async function startServer(services: Services, opts: { onClose?: () => Promise<void> } = {}): Promise<RunningServer> {
   const { config, logger } = services;
-  const metrics = createMetrics({ blobs: services.blobs, logger });
+  const metrics = createMetrics({ blobs: services.blobs, logger, replica: services.replica });
   const verifier = new KeyVerifier(services.db);
   services.db.onReplaced(() => verifier.clear()); // a restore brings back other keys
   const yoga = createGraphQL(services, metrics, verifier);
