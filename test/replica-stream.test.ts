@@ -94,6 +94,24 @@ describe('the local replica', () => {
     }
   });
 
+  it('a broken stream (walsender ended) reconnects and resumes from what was applied', async () => {
+    const r = replica();
+    await r.start();
+    try {
+      expect(await r.catchUp(10_000)).toBe(true);
+      for (let i = 0; i < 200 && !(await r.status()).streaming; i++) await new Promise((res) => setTimeout(res, 50));
+      const ended = await pgc.query(`SELECT pg_terminate_backend(active_pid) AS ok FROM pg_replication_slots WHERE slot_name = 'opsgraph_test_stream' AND active_pid IS NOT NULL`);
+      expect(ended.rows).toEqual([{ ok: true }]);
+      await insertActivity(2, 'after-reconnect');
+      expect(await r.catchUp(15_000)).toBe(true);
+      expect(localCount('ActivityLogEntry')).toBe(11);
+      expect(r.progress.applied()).toBe(11);
+      expect((await r.status()).streaming).toBe(true);
+    } finally {
+      await r.close();
+    }
+  });
+
   it('updates and deletes arrive; a wiped file is rebuilt from a new snapshot on a new slot', async () => {
     const r = replica();
     await r.start();
@@ -119,7 +137,7 @@ describe('the local replica', () => {
     const started = await again.start();
     try {
       expect(started.rebuilt).toBe(true);
-      expect(localCount('ActivityLogEntry')).toBe(9); // 9 - 1 deleted + 1 new
+      expect(localCount('ActivityLogEntry')).toBe(11); // 11 - 1 deleted + 1 new
       const slots = (await pgc.query(`SELECT slot_name FROM pg_replication_slots WHERE database = current_database()`)).rows;
       expect(slots).toEqual([{ slot_name: 'opsgraph_test_stream' }]); // dropped and made again, not a second one
     } finally {

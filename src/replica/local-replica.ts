@@ -36,7 +36,7 @@ export interface LocalReplicaOptions {
   statusIntervalMs?: number;
 }
 
-const SESSION_SETTINGS_NOTE = 'opsgraph-replica';
+const APPLICATION_NAME = 'opsgraph-replica';
 
 export class LocalReplica implements LocalReplicaHandle {
   readonly file: string;
@@ -56,6 +56,8 @@ export class LocalReplica implements LocalReplicaHandle {
   #error: string | null = null;
   #closed = false;
   #status: pg.Pool | null = null;
+  // Cuts the stream loop's backoff short on close().
+  #wake: () => void = () => {};
 
   constructor(o: LocalReplicaOptions) {
     this.#o = o;
@@ -71,7 +73,7 @@ export class LocalReplica implements LocalReplicaHandle {
   async start(): Promise<{ rebuilt: boolean; rows?: number }> {
     const { url, slot, logger } = this.#o;
     const identity = await identify(url, slot);
-    const admin = plainClient(url, SESSION_SETTINGS_NOTE);
+    const admin = plainClient(url, APPLICATION_NAME);
     await admin.connect();
     let rebuilt = false;
     let rows: number | undefined;
@@ -164,6 +166,7 @@ export class LocalReplica implements LocalReplicaHandle {
     for (const w of this.#positionWaiters) w.resolve(false);
     this.#positionWaiters.clear();
     await this.#stream?.stop();
+    this.#wake();
     await this.#loop;
     this.#replicaFile?.close();
     await this.#status?.end().catch(() => {});
@@ -248,7 +251,13 @@ export class LocalReplica implements LocalReplicaHandle {
         await stream.stop();
       }
       if (this.#closed) return;
-      await new Promise((r) => setTimeout(r, backoffMs).unref());
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, backoffMs);
+        this.#wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
       backoffMs = Math.min(backoffMs * 2, 5000);
     }
   }
@@ -319,7 +328,7 @@ const PAGE_HEADER_BYTES = 24n;
 
 /** IDENTIFY_SYSTEM: which server and database this replica copies. */
 async function identify(url: string, slot: string): Promise<ReplicaIdentity> {
-  const c = replicationClient(url, SESSION_SETTINGS_NOTE);
+  const c = replicationClient(url, APPLICATION_NAME);
   await c.connect();
   try {
     const r = await c.query<{ systemid: string; dbname: string }>('IDENTIFY_SYSTEM');

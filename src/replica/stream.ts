@@ -34,6 +34,7 @@ export class ReplicationStream {
   #failure: Error | null = null;
   #ended = false;
   #streaming = false;
+  #connected = false;
 
   constructor(
     url: string,
@@ -49,6 +50,12 @@ export class ReplicationStream {
   async run(from: Lsn, onStart: () => void = () => {}): Promise<void> {
     this.#client.on('error', (err) => (this.#failure ??= err));
     await this.#client.connect();
+    this.#connected = true;
+    if (this.#ended) {
+      // stop() came while connecting: never start streaming (the slot would stay taken).
+      await this.#client.end().catch(() => {});
+      return;
+    }
     // pg's wire connection: the CopyData it receives and the CopyData we send.
     const connection = (this.#client as unknown as { connection: WireConnection }).connection;
     this.#connection = connection;
@@ -96,7 +103,8 @@ export class ReplicationStream {
   async stop(): Promise<void> {
     if (this.#ended) return;
     this.#ended = true;
-    await this.#client.end().catch(() => {});
+    // Before the connection is up, run() ends it as soon as it is (see there).
+    if (this.#connected) await this.#client.end().catch(() => {});
   }
 
   #receive(chunk: Buffer): void {
