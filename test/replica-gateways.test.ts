@@ -91,30 +91,36 @@ describe('two gateways on one PostgreSQL, each with its own replica', () => {
     expect(search.searchJobs.edges.map((e) => e.node.jobName)).toEqual(['Replicated kettle launch']);
   });
 
-  it("a subscriber on B receives A's write, once it is readable on B", async () => {
-    const client = createClient({ url: b.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${b.keys.viewer}` }, retryAttempts: 0 });
-    try {
-      const received: Array<{ activityType: string; description: string; cursor: string }> = [];
-      let failure: unknown = null;
-      const subscribed = new Promise<void>((resolve) => {
-        client.on('connected', () => resolve());
-      });
-      const stop = client.subscribe<{ activityAdded: (typeof received)[number] }>(
-        { query: `subscription { activityAdded(filter: { types: ["job_created"] }) { activityType description cursor } }` },
-        { next: (m) => (m.data ? received.push(m.data.activityAdded) : (failure = m.errors)), error: (e) => (failure = e), complete: () => {} },
+  it("subscribers on B and on A receive A's write once each, when it is readable there", async () => {
+    const subscribeOn = (g: TestServer) => {
+      const client = createClient({ url: g.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${g.keys.viewer}` }, retryAttempts: 0 });
+      const received: Array<{ activityType: string; cursor: string }> = [];
+      const state = { failure: null as unknown };
+      client.subscribe<{ activityAdded: (typeof received)[number] }>(
+        { query: `subscription { activityAdded(filter: { types: ["job_created"] }) { activityType cursor } }` },
+        { next: (m) => (m.data ? received.push(m.data.activityAdded) : (state.failure = m.errors)), error: (e) => (state.failure = e), complete: () => {} },
       );
-      await subscribed;
-      await eventually(async () => b.server.services.bus.listenerCount() > 0);
+      return { client, received, state };
+    };
+    const onB = subscribeOn(b);
+    const onA = subscribeOn(a);
+    try {
+      await eventually(async () => b.server.services.bus.listenerCount() > 0 && a.server.services.bus.listenerCount() > 0);
       await a.client('editor').request(`mutation { createJob(input: { id: "ab-live", jobName: "Pushed to B" }) { __typename } }`);
-      await eventually(async () => received.length > 0 || failure);
-      expect(failure).toBeNull();
-      expect(received).toHaveLength(1);
-      expect(received[0]).toMatchObject({ activityType: 'job_created' });
+      await eventually(async () => (onB.received.length > 0 && onA.received.length > 0) || onA.state.failure || onB.state.failure);
       // Delivered from B's replica: B can already read what it was told about.
       expect((await jobOnB('ab-live')).job).toEqual({ jobName: 'Pushed to B' });
-      stop();
+      // A second write, so a duplicate of the first (in-process publish + replica) would have arrived by now.
+      await a.client('editor').request(`mutation { createJob(input: { id: "ab-live-2", jobName: "Second" }) { __typename } }`);
+      await eventually(async () => onB.received.length > 1 && onA.received.length > 1);
+      for (const s of [onA, onB]) {
+        expect(s.state.failure).toBeNull();
+        expect(s.received.map((e) => e.activityType)).toEqual(['job_created', 'job_created']);
+      }
+      // The same entries, with the same cursors, on both gateways.
+      expect(onA.received.map((e) => e.cursor)).toEqual(onB.received.map((e) => e.cursor));
     } finally {
-      await client.dispose();
+      await Promise.all([onA.client.dispose(), onB.client.dispose()]);
     }
   });
 
@@ -151,5 +157,25 @@ describe('two gateways on one PostgreSQL, each with its own replica', () => {
     expect((await jobOnB('ab-1')).job).toEqual({ jobName: 'Replicated kettle launch' });
     expect((await fetch(b.url.replace('/graphql', '/readyz'))).status).toBe(200);
     expect(await pgCount(`SELECT count(*) AS n FROM pg_replication_slots WHERE database = current_database()`)).toBe(2);
+  });
+
+  it('/readyz is 503 while the replica cannot stream (its slot held by another consumer), 200 once it streams again', async () => {
+    await b.server.close();
+    // Another consumer holds B's slot (as a second process with the same REPLICA_ID would).
+    const holder = new pg.Client({ connectionString: database.url, replication: 'database' } as pg.ClientConfig);
+    holder.on('error', () => {});
+    await holder.connect();
+    const held = holder.query(`START_REPLICATION SLOT opsgraph_gateway_b LOGICAL 0/0 (proto_version '1', publication_names 'opsgraph')`).catch(() => undefined);
+    await eventually(async () => (await pgCount(`SELECT count(*) AS n FROM pg_replication_slots WHERE slot_name = 'opsgraph_gateway_b' AND active`)) === 1);
+    b = await startB();
+    const refused = await eventually(async () => {
+      const r = await fetch(b.url.replace('/graphql', '/readyz'));
+      const body = (await r.json()) as { checks: Record<string, string> };
+      return r.status === 503 && /active/.test(body.checks.replica ?? '') ? body : null;
+    });
+    expect(refused.checks.replica).toMatch(/replication stream down: .*opsgraph_gateway_b.* is active/);
+    await holder.end();
+    await held;
+    await eventually(async () => (await fetch(b.url.replace('/graphql', '/readyz'))).status === 200, 15_000);
   });
 });

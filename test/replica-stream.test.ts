@@ -100,9 +100,19 @@ describe('the local replica', () => {
     try {
       expect(await r.catchUp(10_000)).toBe(true);
       for (let i = 0; i < 200 && !(await r.status()).streaming; i++) await new Promise((res) => setTimeout(res, 50));
-      const ended = await pgc.query(`SELECT pg_terminate_backend(active_pid) AS ok FROM pg_replication_slots WHERE slot_name = 'opsgraph_test_stream' AND active_pid IS NOT NULL`);
+      const activePid = async () =>
+        (await pgc.query(`SELECT active_pid FROM pg_replication_slots WHERE slot_name = 'opsgraph_test_stream'`)).rows[0]?.active_pid as number | null;
+      const first = await activePid();
+      const ended = await pgc.query(`SELECT pg_terminate_backend($1) AS ok`, [first]);
       expect(ended.rows).toEqual([{ ok: true }]);
       await insertActivity(2, 'after-reconnect');
+      // While the stream is down a wait answers at once (writes are not held); then it reconnects
+      // with a new walsender.
+      for (let i = 0; i < 300; i++) {
+        const now = await activePid();
+        if (now !== null && now !== first && (await r.status()).streaming) break;
+        await new Promise((res) => setTimeout(res, 50));
+      }
       expect(await r.catchUp(15_000)).toBe(true);
       expect(localCount('ActivityLogEntry')).toBe(11);
       expect(r.progress.applied()).toBe(11);

@@ -31,7 +31,10 @@ export interface LocalReplicaHandle {
   readonly file: string;
   readonly progress: ReplicaProgress;
   status(): Promise<ReplicaStatus>;
-  /** Resolves once the replica has applied everything the server had committed when called; false on timeout. */
+  /**
+   * Resolves true once the replica has applied everything the server had committed when
+   * called; false on timeout, or at once while the stream is down.
+   */
   catchUp(timeoutMs: number): Promise<boolean>;
   /** Called right after each applied upstream transaction. Returns the unsubscribe. */
   onApplied(listener: () => void): () => void;

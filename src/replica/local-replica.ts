@@ -124,7 +124,9 @@ export class LocalReplica implements LocalReplicaHandle {
   }
 
   async catchUp(timeoutMs: number): Promise<boolean> {
-    if (this.#closed) return false;
+    // With the stream down nothing would arrive: answer at once rather than hold every write
+    // for the whole bound (/readyz reports the outage).
+    if (this.#closed || this.#down()) return false;
     let target: Lsn;
     try {
       target = await this.#serverLsn();
@@ -247,6 +249,10 @@ export class LocalReplica implements LocalReplicaHandle {
       } finally {
         clearInterval(ticker);
         this.#streaming = false;
+        if (this.#down()) {
+          for (const w of this.#positionWaiters) w.resolve(false);
+          this.#positionWaiters.clear();
+        }
         applier.reset();
         await stream.stop();
       }
@@ -260,6 +266,11 @@ export class LocalReplica implements LocalReplicaHandle {
       });
       backoffMs = Math.min(backoffMs * 2, 5000);
     }
+  }
+
+  /** The last attempt to stream failed (not: still connecting for the first time). */
+  #down(): boolean {
+    return !this.#streaming && this.#error !== null;
   }
 
   #committed(c: AppliedCommit): void {
