@@ -94,6 +94,24 @@ describe('the local replica', () => {
     }
   });
 
+  it('a table published after the snapshot (never copied) makes the next start rebuild', async () => {
+    const file = new BetterSqlite3(path.join(dir, 'replica.db'));
+    try {
+      const tables = JSON.parse(file.prepare('SELECT tables FROM "_opsgraph_replica"').pluck().get() as string) as string[];
+      expect(tables).toContain('Webhook');
+      file.prepare('UPDATE "_opsgraph_replica" SET tables = ?').run(JSON.stringify(tables.filter((t) => t !== 'Webhook')));
+    } finally {
+      file.close();
+    }
+    const r = replica();
+    try {
+      expect((await r.start()).rebuilt).toBe(true);
+      expect(localCount('ActivityLogEntry')).toBe(9);
+    } finally {
+      await r.close();
+    }
+  });
+
   it('a broken stream (walsender ended) reconnects and resumes from what was applied', async () => {
     const r = replica();
     await r.start();

@@ -88,13 +88,23 @@ export class LocalReplica implements LocalReplicaHandle {
         existing !== null &&
         existing.database === identity.database &&
         existing.plugin === 'pgoutput';
+      let resumed = false;
       if (resumable) {
         // This gateway's version may bring new SQLite migrations.
         await applyMigrations(this.file, { log: (m) => logger.info(m) });
-        this.#replicaFile = this.#open(this.file);
-        await ensurePublication(admin, this.#replicaFile.tables());
-        logger.info({ slot, at: formatLsn(meta.lsn) }, 'replica: resuming from the stored position');
-      } else {
+        const file = this.#open(this.file);
+        const tables = await ensurePublication(admin, file.tables());
+        if (sameTables(tables, meta.tables)) {
+          this.#replicaFile = file;
+          resumed = true;
+          logger.info({ slot, at: formatLsn(meta.lsn) }, 'replica: resuming from the stored position');
+        } else {
+          // A table joined the publication after this file's snapshot: its older rows were never copied.
+          file.close();
+          logger.info({ slot, tables, copied: meta.tables }, 'replica: the published tables changed since the snapshot; rebuilding');
+        }
+      }
+      if (!resumed) {
         logger.info({ slot, file: this.file, reason: meta ? 'the file belongs to another slot or database' : existing ? 'no usable replica file' : 'no slot yet' }, 'replica: building from a snapshot');
         if (existing) await dropSlot(admin, slot);
         rows = await this.#rebuild(admin, identity);
@@ -324,6 +334,10 @@ export class LocalReplica implements LocalReplicaHandle {
     const r = await this.#status!.query<{ lsn: string }>('SELECT pg_current_wal_insert_lsn()::text AS lsn');
     return parseLsn(r.rows[0]!.lsn);
   }
+}
+
+function sameTables(a: readonly string[], b: readonly string[]): boolean {
+  return JSON.stringify([...a].sort()) === JSON.stringify([...b].sort());
 }
 
 /**

@@ -25,6 +25,8 @@ export interface ReplicaIdentity {
 export interface ReplicaMeta extends ReplicaIdentity {
   /** End of the last upstream commit applied (or the snapshot's consistent point). */
   lsn: Lsn;
+  /** The tables the snapshot copied: a table published later was never copied (rebuild). */
+  tables: string[];
 }
 
 export type Row = Record<string, SqliteValue | undefined>;
@@ -50,7 +52,7 @@ export class ReplicaFile {
     this.#db.exec(`CREATE TABLE IF NOT EXISTS "${META}" (
       id INTEGER PRIMARY KEY CHECK (id = 1),
       slot TEXT NOT NULL, systemId TEXT NOT NULL, database TEXT NOT NULL, lsn TEXT NOT NULL,
-      appliedAt TEXT NOT NULL)`);
+      tables TEXT NOT NULL, appliedAt TEXT NOT NULL)`);
     const tables = this.#db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all() as string[];
     for (const t of tables) {
       if (NOT_DATA.test(t)) continue;
@@ -69,10 +71,10 @@ export class ReplicaFile {
   }
 
   meta(): ReplicaMeta | null {
-    const row = this.#db.prepare(`SELECT slot, systemId, database, lsn FROM "${META}" WHERE id = 1`).get() as
-      | { slot: string; systemId: string; database: string; lsn: string }
+    const row = this.#db.prepare(`SELECT slot, systemId, database, lsn, tables FROM "${META}" WHERE id = 1`).get() as
+      | { slot: string; systemId: string; database: string; lsn: string; tables: string }
       | undefined;
-    return row ? { ...row, lsn: parseLsn(row.lsn) } : null;
+    return row ? { ...row, lsn: parseLsn(row.lsn), tables: JSON.parse(row.tables) as string[] } : null;
   }
 
   maxActivitySeq(): number {
@@ -93,14 +95,15 @@ export class ReplicaFile {
    * Commits the open transaction together with the position it reaches. Returns the highest
    * ActivityLogEntry.seq it inserted (0: none).
    */
-  commit(position: Lsn, identity?: ReplicaIdentity): number {
+  commit(position: Lsn, origin?: ReplicaIdentity & { tables: readonly string[] }): number {
     const now = new Date().toISOString();
-    if (identity) {
-      this.#statement(`INSERT OR REPLACE INTO "${META}" (id, slot, systemId, database, lsn, appliedAt) VALUES (1, ?, ?, ?, ?, ?)`).run(
-        identity.slot,
-        identity.systemId,
-        identity.database,
+    if (origin) {
+      this.#statement(`INSERT OR REPLACE INTO "${META}" (id, slot, systemId, database, lsn, tables, appliedAt) VALUES (1, ?, ?, ?, ?, ?, ?)`).run(
+        origin.slot,
+        origin.systemId,
+        origin.database,
         formatLsn(position),
+        JSON.stringify([...origin.tables].sort()),
         now,
       );
     } else {

@@ -39,7 +39,7 @@ export async function createSlotAndCopy(url: string, identity: ReplicaIdentity, 
       file.begin();
       try {
         for (const table of tables) rows += await copyTable(copy, table, file);
-        file.commit(consistentPoint, identity);
+        file.commit(consistentPoint, { ...identity, tables });
       } catch (err) {
         file.rollback();
         throw err;
