@@ -48,6 +48,8 @@ export async function checkReadiness(services: Services, closing: boolean): Prom
 }
 
 function replicaProblem(s: ReplicaStatus): string | null {
+  // Reads are local now, so this is also the check that PostgreSQL (the write store) answers.
+  if (s.serverLsn === null) return 'PostgreSQL did not answer';
   if (!s.streaming) return `replication stream down${s.error ? `: ${s.error}` : ''}`;
   if (!s.caughtUp) return `catching up: at ${s.processedLsn}, server at ${s.serverLsn ?? 'unknown'}${s.lagBytes === null ? '' : ` (${s.lagBytes} bytes behind)`}`;
   return null;

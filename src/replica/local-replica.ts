@@ -105,7 +105,8 @@ export class LocalReplica implements LocalReplicaHandle {
         }
       }
       if (!resumed) {
-        logger.info({ slot, file: this.file, reason: meta ? 'the file belongs to another slot or database' : existing ? 'no usable replica file' : 'no slot yet' }, 'replica: building from a snapshot');
+        const reason = !meta ? 'no usable replica file' : !existing ? 'no slot' : resumable ? 'new tables' : 'the file belongs to another slot, server or database';
+        logger.info({ slot, file: this.file, reason }, 'replica: building from a snapshot');
         if (existing) await dropSlot(admin, slot);
         rows = await this.#rebuild(admin, identity);
         rebuilt = true;
@@ -123,7 +124,7 @@ export class LocalReplica implements LocalReplicaHandle {
     this.#status = new pg.Pool({ connectionString: url, max: 2, application_name: 'opsgraph-replica-status' });
     this.#status.on('error', () => {});
     this.#startTarget = await this.#serverLsn();
-    this.#caughtUp = meta.lsn >= this.#startTarget;
+    this.#caughtUp = reached(meta.lsn, this.#startTarget);
     this.#loop = this.#streamLoop();
     return { rebuilt, rows };
   }
