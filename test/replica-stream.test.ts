@@ -179,4 +179,37 @@ describe('the local replica', () => {
       await admin.end();
     }
   });
+
+  it('writes committed while the snapshot is taken land in the copy or in the stream: none missing, none twice', async () => {
+    const raceDir = fs.mkdtempSync(path.join(os.tmpdir(), 'opsgraph-replica-race-'));
+    const raceFile = path.join(raceDir, 'replica.db');
+    let stop = false;
+    let n = 0;
+    const writer = (async () => {
+      while (!stop) await insertActivity(1, `race-${n++}`);
+    })();
+    const r = new LocalReplica({ url: database.url, slot: 'opsgraph_test_race', file: raceFile, synchronous: 'FULL', busyTimeoutMs: 5000, logger, statusIntervalMs: 200 });
+    try {
+      await new Promise((res) => setTimeout(res, 100));
+      expect((await r.start()).rebuilt).toBe(true);
+      await new Promise((res) => setTimeout(res, 200));
+      stop = true;
+      await writer;
+      expect(n).toBeGreaterThan(5);
+      expect(await r.catchUp(10_000)).toBe(true);
+      const upstream = (await pgc.query('SELECT id FROM "ActivityLogEntry" ORDER BY seq')).rows.map((row) => row.id as string);
+      const db = new BetterSqlite3(raceFile, { readonly: true });
+      try {
+        expect(db.prepare('SELECT id FROM "ActivityLogEntry" ORDER BY seq').pluck().all()).toEqual(upstream);
+      } finally {
+        db.close();
+      }
+    } finally {
+      stop = true;
+      await writer;
+      await r.close();
+      await pgc.query(`SELECT pg_drop_replication_slot('opsgraph_test_race')`);
+      fs.rmSync(raceDir, { recursive: true, force: true });
+    }
+  });
 });
