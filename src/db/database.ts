@@ -37,9 +37,10 @@ export interface DatabaseOptions {
    * gateway, milestone 2), `reader` and `sql` open the replica's SQLite file read-only, as
    * the embedded mode opens its file, and a write returns once the replica shows it (this
    * gateway reads its own writes). Without it (one-shot CLI commands, which keep no
-   * replica), `reader` is Prisma on PostgreSQL and the read model answers
-   * NO_LOCAL_REPLICA (src/db/postgres/no-read-model.ts). The client factory comes from src/db/postgres/clients.ts, loaded by
-   * the caller only in this mode, so the embedded default never loads pg.
+   * replica), `reader` is Prisma on PostgreSQL and the read model answers NO_LOCAL_REPLICA
+   * (src/db/postgres/no-read-model.ts). The client factory comes from
+   * src/db/postgres/clients.ts, loaded by the caller only in this mode, so the embedded
+   * default never loads pg.
    */
   postgres?: { url: string; client: PostgresClientFactory; replica?: LocalReplicaHandle };
   synchronous?: 'FULL' | 'NORMAL';
