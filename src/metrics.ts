@@ -174,6 +174,13 @@ export type Metrics = ReturnType<typeof createMetrics>;
 
 /** One status lookup per scrape (it asks PostgreSQL for its position), shared by the gauges. */
 function replicaGauges(replica: LocalReplicaHandle, registers: client.Registry[], logger?: Logger): void {
+  const delay = new client.Histogram({
+    name: 'opsgraph_replica_apply_delay_seconds',
+    help: 'Per upstream transaction: from its commit on PostgreSQL to its commit in the local replica (clock skew between the hosts included)',
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10, 60],
+    registers,
+  });
+  replica.onApplied((t) => delay.observe(t.delayMs / 1000));
   let last: ReplicaStatus | null = null;
   let lookup: Promise<void> | null = null;
   const refresh = () =>

@@ -136,6 +136,7 @@ describe('two gateways on one PostgreSQL, each with its own replica', () => {
     expect(metrics).toMatch(/^opsgraph_replica_lag_bytes \d+$/m);
     expect(metrics).toMatch(/^opsgraph_replica_applied_seq [1-9]\d*$/m);
     expect(metrics).toMatch(/^opsgraph_replica_caught_up 1$/m);
+    expect(metrics).toMatch(/^opsgraph_replica_apply_delay_seconds_count [1-9]\d*$/m);
   });
 
   it('B restarted resumes its slot: what A wrote meanwhile arrives, nothing is applied twice', async () => {

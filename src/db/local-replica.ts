@@ -26,6 +26,13 @@ export interface ReplicaStatus {
   error: string | null;
 }
 
+export interface AppliedTransaction {
+  /** Highest ActivityLogEntry.seq it inserted (0: none). */
+  activitySeq: number;
+  /** From its commit on PostgreSQL to its commit in the replica file (server and gateway clocks). */
+  delayMs: number;
+}
+
 export interface LocalReplicaHandle {
   /** The SQLite file the gateway reads (read-only) as it reads the embedded file. */
   readonly file: string;
@@ -37,6 +44,6 @@ export interface LocalReplicaHandle {
    */
   catchUp(timeoutMs: number): Promise<boolean>;
   /** Called right after each applied upstream transaction. Returns the unsubscribe. */
-  onApplied(listener: () => void): () => void;
+  onApplied(listener: (applied: AppliedTransaction) => void): () => void;
   close(): Promise<void>;
 }

@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { applyMigrations } from '../db/migrate.ts';
-import type { LocalReplicaHandle, ReplicaStatus } from '../db/local-replica.ts';
+import type { AppliedTransaction, LocalReplicaHandle, ReplicaStatus } from '../db/local-replica.ts';
 import type { Logger } from '../logger.ts';
 import { Applier, type AppliedCommit } from './apply.ts';
 import { plainClient, replicationClient } from './connections.ts';
@@ -41,7 +41,7 @@ const APPLICATION_NAME = 'opsgraph-replica';
 export class LocalReplica implements LocalReplicaHandle {
   readonly file: string;
   readonly #o: LocalReplicaOptions;
-  readonly #listeners = new Set<() => void>();
+  readonly #listeners = new Set<(applied: AppliedTransaction) => void>();
   // Waiters for a server position (catchUp); resolved as `processed` passes them.
   readonly #positionWaiters = new Set<{ at: Lsn; resolve: (ok: boolean) => void }>();
   #progress: AppliedActivityProgress | null = null;
@@ -129,7 +129,7 @@ export class LocalReplica implements LocalReplicaHandle {
     return { rebuilt, rows };
   }
 
-  onApplied(listener: () => void): () => void {
+  onApplied(listener: (applied: AppliedTransaction) => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
   }
@@ -286,9 +286,10 @@ export class LocalReplica implements LocalReplicaHandle {
 
   #committed(c: AppliedCommit): void {
     if (c.activitySeq > 0) this.#progress!.advance(c.activitySeq);
+    const applied: AppliedTransaction = { activitySeq: c.activitySeq, delayMs: Math.max(0, Date.now() - Number(c.commitTimeUs / 1000n)) };
     for (const listener of this.#listeners) {
       try {
-        listener();
+        listener(applied);
       } catch (err) {
         this.#o.logger.warn({ err }, 'replica: an applied-transaction listener failed');
       }
