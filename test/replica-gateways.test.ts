@@ -124,6 +124,16 @@ describe('two gateways on one PostgreSQL, each with its own replica', () => {
     }
   });
 
+  it('a key made on A works on B as soon as B\'s replica has it (an earlier refusal is not cached)', async () => {
+    const { createApiKey } = await import('../src/auth/api-keys.ts');
+    const key = `og_test_cross_${Math.random().toString(36).slice(2)}`;
+    const asKey = (k: string) => fetch(b.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${k}` }, body: '{"query":"{ viewer { role } }"}' });
+    expect((await asKey(key)).status).toBe(401); // not there yet
+    await createApiKey(a.server.services.db, { name: 'cross', role: 'viewer', key });
+    expect(await b.server.services.replica!.catchUp(10_000)).toBe(true);
+    expect((await asKey(key)).status).toBe(200);
+  });
+
   it('/readyz and /metrics report the replica', async () => {
     const ready = await fetch(b.url.replace('/graphql', '/readyz'));
     expect(ready.status).toBe(200);

@@ -102,6 +102,10 @@ export class KeyVerifier {
     if (cached && cached.until > now) return cached.value;
     const row = await this.db.reader.apiKey.findUnique({ where: { hash } });
     const value = row && !row.revokedAt && isRole(row.role) ? { keyId: row.id, name: row.name, role: row.role } : null;
+    // PostgreSQL mode: a key made on another gateway reaches this one's replica a moment
+    // later; a cached "unknown" would refuse it for the whole TTL after that. Unknown keys
+    // are a local index lookup there (the replica), so they are not cached.
+    if (value === null && this.db.backend === 'postgresql') return value;
     if (this.#cache.size > 10_000) this.#cache.clear();
     this.#cache.set(hash, { value, until: now + this.ttlMs });
     return value;
