@@ -5,6 +5,7 @@ import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { redactUrls, urlScheme } from './redact.ts';
+import { defaultReplicaId } from './replica/slot-name.ts';
 
 const bool = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
@@ -49,6 +50,12 @@ const int = (min: number, max: number) => z.coerce.number().int().min(min).max(m
 const EnvSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z.string().optional(),
+  /**
+   * PostgreSQL mode: names this gateway's replication slot (opsgraph_<id>). Default: the host
+   * name and a hash of DATA_DIR. Every gateway needs its own; a stable one per gateway means a
+   * restart resumes its slot instead of leaving one behind.
+   */
+  REPLICA_ID: z.string().regex(/^[A-Za-z0-9_.-]{1,100}$/, 'letters, digits, "_", "." and "-" only').optional(),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: int(0, 65535).default(4000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -147,6 +154,11 @@ export interface Config {
   databaseFile: string;
   /** DATABASE_URL=postgresql://…: PostgreSQL is the write store (scale-out milestone 1). */
   postgresUrl?: string;
+  /**
+   * PostgreSQL mode: the gateway's local replica (src/replica/), a SQLite file in DATA_DIR
+   * (replica.db) that reads are served from; always safe to delete (it is rebuilt at start).
+   */
+  replica: { id: string; file: string };
   host: string;
   port: number;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
@@ -294,6 +306,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   const config: Config = {
     dataDir,
     ...databaseFrom(e.DATABASE_URL, dataDir),
+    replica: { id: e.REPLICA_ID ?? defaultReplicaId(dataDir), file: path.join(dataDir, 'replica.db') },
     host: e.HOST,
     port: e.PORT,
     logLevel: e.LOG_LEVEL,

@@ -6,6 +6,7 @@
 import type http from 'node:http';
 import client from 'prom-client';
 import { latestBackup } from './backup/store.ts';
+import type { LocalReplicaHandle, ReplicaStatus } from './db/local-replica.ts';
 import type { Logger } from './logger.ts';
 import type { BlobStore } from './storage/blob-store.ts';
 
@@ -50,6 +51,8 @@ export interface MetricsSources {
   /** Where backups live: the newest one's time is read from the store at each scrape (the store is the source of truth). */
   blobs?: BlobStore;
   logger?: Logger;
+  /** PostgreSQL mode: the local replica, whose position and lag are read at each scrape. */
+  replica?: LocalReplicaHandle;
 }
 
 export function createMetrics(sources: MetricsSources = {}) {
@@ -142,6 +145,8 @@ export function createMetrics(sources: MetricsSources = {}) {
     },
   });
 
+  if (sources.replica) replicaGauges(sources.replica, registers, sources.logger);
+
   return {
     registry,
     operationNames,
@@ -166,6 +171,52 @@ export function createMetrics(sources: MetricsSources = {}) {
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;
+
+/** One status lookup per scrape (it asks PostgreSQL for its position), shared by the gauges. */
+function replicaGauges(replica: LocalReplicaHandle, registers: client.Registry[], logger?: Logger): void {
+  const delay = new client.Histogram({
+    name: 'opsgraph_replica_apply_delay_seconds',
+    help: 'Per upstream transaction: from its commit on PostgreSQL to its commit in the local replica (clock skew between the hosts included)',
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10, 60],
+    registers,
+  });
+  replica.onApplied((t) => delay.observe(t.delayMs / 1000));
+  let last: ReplicaStatus | null = null;
+  let lookup: Promise<void> | null = null;
+  const refresh = () =>
+    (lookup ??= replica
+      .status()
+      .then((s) => {
+        last = s;
+      })
+      .catch((err: unknown) => logger?.warn({ err }, 'metrics: could not read the replica status'))
+      .finally(() => {
+        // The next scrape asks again; the gauges of this one share the answer.
+        setImmediate(() => (lookup = null));
+      }));
+  const gauge = (name: string, help: string, value: (s: ReplicaStatus) => number | null) =>
+    new client.Gauge({
+      name,
+      help,
+      registers,
+      async collect() {
+        await refresh();
+        const v = last ? value(last) : null;
+        if (v !== null) this.set(v);
+      },
+    });
+  gauge('opsgraph_replica_lag_bytes', 'WAL bytes between PostgreSQL\'s current position and what the local replica has applied', (s) => s.lagBytes);
+  gauge('opsgraph_replica_lag_seconds', 'Seconds since the local replica was last seen at PostgreSQL\'s position (0: it is there)', (s) => s.lagSeconds);
+  gauge('opsgraph_replica_applied_lsn', 'WAL position (as a byte offset) of the last upstream commit the local replica applied', (s) => lsnBytes(s.appliedLsn));
+  gauge('opsgraph_replica_applied_seq', 'Highest activity seq (the commit position) the local replica has applied', (s) => s.appliedSeq);
+  gauge('opsgraph_replica_caught_up', '1 once the local replica has caught up with PostgreSQL after start (readiness), else 0', (s) => (s.caughtUp ? 1 : 0));
+  gauge('opsgraph_replica_streaming', '1 while the replication stream is connected, else 0', (s) => (s.streaming ? 1 : 0));
+}
+
+function lsnBytes(lsn: string): number {
+  const [hi, lo] = lsn.split('/');
+  return parseInt(hi!, 16) * 2 ** 32 + parseInt(lo!, 16);
+}
 
 /**
  * The same stream, counted in `gauge` while it is open: until it ends, fails, or is closed

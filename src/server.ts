@@ -38,7 +38,7 @@ function requestIdOf(req: http.IncomingMessage): string {
 
 export async function startServer(services: Services, opts: { onClose?: () => Promise<void> } = {}): Promise<RunningServer> {
   const { config, logger } = services;
-  const metrics = createMetrics({ blobs: services.blobs, logger });
+  const metrics = createMetrics({ blobs: services.blobs, logger, replica: services.replica });
   const verifier = new KeyVerifier(services.db);
   services.db.onReplaced(() => verifier.clear()); // a restore brings back other keys
   const yoga = createGraphQL(services, metrics, verifier);
@@ -95,7 +95,7 @@ export async function createServer(
   options: { logger?: Logger; /** The caller applied migrations already (see src/cli/serve.ts). */ migrated?: boolean } = {},
 ): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config.logLevel);
-  const services = await openServices(config, { logger, bootstrapKeys: true, skipMigrations: options.migrated });
+  const services = await openServices(config, { logger, bootstrapKeys: true, replica: true, skipMigrations: options.migrated });
   // Scheduled backups (src/commands/backups/schedule.ts) live as long as the server.
   // Not on PostgreSQL: its backups are PostgreSQL's (backupDatabase says so).
   const backups = config.backups.intervalMs && !config.postgresUrl ? startBackupSchedule(services, config.backups.intervalMs) : null;

@@ -10,6 +10,8 @@ import type { ReplicaProgress } from './db/commit-position.ts';
 import { migrateWriteStore } from './db/migrate-write-store.ts';
 import { InProcessActivityBus } from './events/activity-bus.ts';
 import { SequencedActivityBus } from './events/external-commits.ts';
+import { ReplicaFedActivityBus } from './events/replica-fed-bus.ts';
+import type { LocalReplicaHandle } from './db/local-replica.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createBlobStore } from './storage/create-blob-store.ts';
 
@@ -19,6 +21,11 @@ export interface OpenOptions {
   skipMigrations?: boolean;
   /** Create or register admin keys (the server does; one-shot CLI commands don't). */
   bootstrapKeys?: boolean;
+  /**
+   * PostgreSQL mode: keep the local replica and serve reads from it (the server does).
+   * One-shot CLI commands don't: each would need a slot of its own and a full copy.
+   */
+  replica?: boolean;
 }
 
 export async function openServices(config: Config, options: OpenOptions = {}): Promise<Services & { close(): Promise<void> }> {
@@ -27,29 +34,63 @@ export async function openServices(config: Config, options: OpenOptions = {}): P
     const { applied } = await migrateWriteStore(config, (msg) => logger.info(msg));
     if (applied.length) logger.info({ applied }, 'applied database migrations');
   }
+  // The replica first: the reader opens its file. pg and the replica load only in this mode.
+  let replica: LocalReplicaHandle | undefined;
+  if (config.postgresUrl && options.replica) {
+    const { LocalReplica, slotName } = await import('./replica/index.ts');
+    const local = new LocalReplica({
+      url: config.postgresUrl,
+      slot: slotName(config.replica.id),
+      file: config.replica.file,
+      synchronous: config.sqlite.synchronous,
+      busyTimeoutMs: config.sqlite.busyTimeoutMs,
+      logger,
+    });
+    await local.start();
+    replica = local;
+  }
   const db = new Database({
     file: config.databaseFile,
-    // pg and the PostgreSQL client load only in that mode.
-    postgres: config.postgresUrl ? { url: config.postgresUrl, client: (await import('./db/postgres/clients.ts')).postgresClient } : undefined,
+    postgres: config.postgresUrl ? { url: config.postgresUrl, client: (await import('./db/postgres/clients.ts')).postgresClient, replica } : undefined,
     synchronous: config.sqlite.synchronous,
     busyTimeoutMs: config.sqlite.busyTimeoutMs,
     onAfterCommitError: (err) => logger.error({ err }, 'after-commit task failed'),
   });
-  await db.connect();
+  try {
+    await db.connect();
+  } catch (err) {
+    await replica?.close();
+    throw err;
+  }
   // Live subscribers also get what other processes commit to the SQLite file
-  // (src/events/external-commits.ts). On PostgreSQL that tail is the replication stream
-  // (scale-out milestone 2); until then subscribers see this gateway's own writes.
-  const bus =
-    db.backend === 'sqlite'
-      ? new SequencedActivityBus({
-          inner: new InProcessActivityBus(),
-          tail: activityTail(db),
-          onError: (err) => logger.warn({ err }, 'reading activity committed by other processes failed'),
-        })
-      : new InProcessActivityBus();
-  if (bus instanceof SequencedActivityBus) db.onReplaced(() => bus.resync());
-  const closeBus = () => (bus instanceof SequencedActivityBus ? bus.close() : undefined);
-  const services: Services = { config, db, logger, bus, progress: progressOf(db, bus), blobs: await createBlobStore(config) };
+  // (src/events/external-commits.ts). In PostgreSQL mode the replica feeds them, right after
+  // each transaction it applies (src/events/replica-fed-bus.ts); a one-shot CLI command has
+  // no subscribers worth a tail.
+  const sequenced = () =>
+    new SequencedActivityBus({
+      inner: new InProcessActivityBus(),
+      tail: activityTail(db),
+      onError: (err) => logger.warn({ err }, 'reading activity committed by other processes failed'),
+    });
+  let bus: SequencedActivityBus | ReplicaFedActivityBus | InProcessActivityBus;
+  let stopFeed = () => {};
+  if (db.backend === 'sqlite') {
+    const b = sequenced();
+    db.onReplaced(() => b.resync());
+    bus = b;
+  } else if (replica) {
+    const b = new ReplicaFedActivityBus(sequenced());
+    stopFeed = replica.onApplied(() => b.poll());
+    bus = b;
+  } else {
+    bus = new InProcessActivityBus();
+  }
+  const closeBus = () => {
+    stopFeed();
+    if (!(bus instanceof InProcessActivityBus)) bus.close();
+  };
+  const progress = replica ? replica.progress : progressOf(db, bus);
+  const services: Services = { config, db, logger, bus, progress, blobs: await createBlobStore(config), replica };
   if (options.bootstrapKeys) {
     await bootstrapKeys(db, { dataDir: config.dataDir, bootstrapKey: config.auth.bootstrapAdminKey, logger });
   }
@@ -58,6 +99,7 @@ export async function openServices(config: Config, options: OpenOptions = {}): P
     close: async () => {
       closeBus();
       await db.close();
+      await replica?.close();
     },
   };
 }
@@ -75,7 +117,7 @@ function progressOf(db: Database, bus: Services['bus']): ReplicaProgress {
       wake,
     );
   }
-  // REPLICA PLUGS IN HERE (issue 16, milestone 2): once reads run on the local replica
-  // (src/replica/), return the replica's ReplicaProgress instead; until then this stand-in.
+  // PostgreSQL without a local replica (one-shot CLI commands): reads go to PostgreSQL
+  // itself, so they see every commit. Gateways use the replica's progress (openServices).
   return postgresReadsProgress((listener) => bus.subscribe((event) => listener(event.seq)));
 }

@@ -102,6 +102,10 @@ export class KeyVerifier {
     if (cached && cached.until > now) return cached.value;
     const row = await this.db.reader.apiKey.findUnique({ where: { hash } });
     const value = row && !row.revokedAt && isRole(row.role) ? { keyId: row.id, name: row.name, role: row.role } : null;
+    // PostgreSQL mode: a key made on another gateway reaches this one's replica a moment
+    // later; a cached "unknown" would refuse it for the whole TTL after that. Unknown keys
+    // are a local index lookup there (the replica), so they are not cached.
+    if (value === null && this.db.backend === 'postgresql') return value;
     if (this.#cache.size > 10_000) this.#cache.clear();
     this.#cache.set(hash, { value, until: now + this.ttlMs });
     return value;
@@ -141,7 +145,8 @@ export async function bootstrapKeys(db: Database, opts: { dataDir: string; boots
     }).catch(async (err: unknown) => {
       // Gateways sharing one PostgreSQL start together: another one may have registered the
       // same key a moment ago (the unique hash refused ours). Then it is there, as wanted.
-      const existing = await db.reader.apiKey.findUnique({ where: { hash: hashKey(key) } });
+      // Asked of the write store: a gateway's local replica may not have the other's row yet.
+      const existing = await db.write((tx) => tx.apiKey.findUnique({ where: { hash: hashKey(key) } }));
       if (existing) return { existing, record: undefined, replaced: undefined };
       throw err;
     });

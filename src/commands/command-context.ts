@@ -5,6 +5,7 @@ import type { Config, Role } from '../config.ts';
 import { randomUUID } from 'node:crypto';
 import type { ReplicaProgress } from '../db/commit-position.ts';
 import type { AfterCommit, Database, Tx } from '../db/database.ts';
+import type { LocalReplicaHandle } from '../db/local-replica.ts';
 import { insertActivityEntry } from '../db/write-transaction.ts';
 import type { ActivityBus, ActivityEvent } from '../events/activity-bus.ts';
 import type { ActivityType } from '../domain/activity-types.ts';
@@ -29,6 +30,8 @@ export interface Services {
   blobs: BlobStore;
   /** How far local reads have got, in commit positions (read-your-writes; src/db/commit-position.ts). */
   progress: ReplicaProgress;
+  /** PostgreSQL mode, in a gateway: the local replica reads are served from (src/replica/). */
+  replica?: LocalReplicaHandle;
 }
 
 export interface CommandContext {

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PrismaClient, type Prisma } from '../generated/prisma/client.ts';
 import { POSTGRES_DIALECT, SQLITE_DIALECT, type SqlDialect } from './dialect.ts';
+import type { LocalReplicaHandle } from './local-replica.ts';
 import type { PostgresClientFactory } from './postgres/clients.ts';
 import { unavailableSqlReader } from './postgres/no-read-model.ts';
 import { SqlReader } from './sql-reader.ts';
@@ -32,13 +33,17 @@ export interface WriteOptions {
 export interface DatabaseOptions {
   file: string;
   /**
-   * postgresql://…: PostgreSQL is the write store (scale-out milestone 1). Writes are
-   * PostgreSQL transactions through the same commands; `reader` is Prisma on PostgreSQL; the
-   * SQLite read model (`sql`) is not available until the replica (milestone 2), and `file`
-   * is not opened. The client factory comes from src/db/postgres/clients.ts, loaded by the
-   * caller only in this mode, so the embedded default never loads pg.
+   * postgresql://…: PostgreSQL is the write store (scale-out). Writes are PostgreSQL
+   * transactions through the same commands, and `file` is not opened. With `replica` (a
+   * gateway, milestone 2), `reader` and `sql` open the replica's SQLite file read-only, as
+   * the embedded mode opens its file, and a write returns once the replica shows it (this
+   * gateway reads its own writes). Without it (one-shot CLI commands, which keep no
+   * replica), `reader` is Prisma on PostgreSQL and the read model answers NO_LOCAL_REPLICA
+   * (src/db/postgres/no-read-model.ts). The client factory comes from
+   * src/db/postgres/clients.ts, loaded by the caller only in this mode, so the embedded
+   * default never loads pg.
    */
-  postgres?: { url: string; client: PostgresClientFactory };
+  postgres?: { url: string; client: PostgresClientFactory; replica?: LocalReplicaHandle };
   synchronous?: 'FULL' | 'NORMAL';
   busyTimeoutMs?: number;
   onAfterCommitError?: (err: unknown) => void;
@@ -53,6 +58,9 @@ export interface ReaderLease {
   release(): void;
   readonly released: boolean;
 }
+
+/** How long a write waits for the local replica to show it (PostgreSQL mode). */
+const REPLICA_WAIT_MS = 10_000;
 
 export class Database {
   readonly file: string;
@@ -93,8 +101,12 @@ export class Database {
 
   #clients(): [PrismaClient, Reader] {
     if (this.#postgres) {
+      const { url, client, replica } = this.#postgres;
+      if (replica) {
+        // Reads are local: the replica file, read-only, exactly as the embedded reader.
+        return [client({ url, max: 4 }), new PrismaClient({ adapter: sqliteAdapterFactory({ ...this.#common, file: replica.file, readonly: true }) })];
+      }
       // Two pools, as on SQLite: reads never wait behind the writer's open transaction.
-      const { url, client } = this.#postgres;
       return [client({ url, max: 4 }), client({ url, max: 8 })];
     }
     // The writer connects first so the database file and WAL mode exist before the reader
@@ -214,7 +226,11 @@ export class Database {
     await this.#writer.$queryRawUnsafe('SELECT 1');
     await this.#reader.$connect();
     await this.#reader.$queryRawUnsafe('SELECT 1');
-    this.#sql ??= this.backend === 'postgresql' ? unavailableSqlReader() : new SqlReader(this.file, { busyTimeoutMs: this.#common.busyTimeoutMs });
+    const replica = this.#postgres?.replica;
+    this.#sql ??=
+      this.backend === 'sqlite' || replica
+        ? new SqlReader(replica?.file ?? this.file, { busyTimeoutMs: this.#common.busyTimeoutMs })
+        : unavailableSqlReader();
   }
 
   /**
@@ -233,12 +249,14 @@ export class Database {
   write<T>(fn: (tx: Tx, afterCommit: AfterCommit) => Promise<T>, options: WriteOptions = {}): Promise<T> {
     if (this.#closed) return Promise.reject(new Error('database is closed'));
     this.#pendingWrites += 1;
+    // The PostgreSQL transaction's commit position, for the wait on the local replica.
+    const committed = { position: 0 };
     const run = async (): Promise<T> => {
       const tasks: Array<() => unknown> = [];
       try {
         const result =
           this.backend === 'postgresql'
-            ? await this.#postgresTransaction(fn, tasks, options.timeoutMs ?? 30_000)
+            ? await this.#postgresTransaction(fn, tasks, options.timeoutMs ?? 30_000, committed)
             : await this.#transaction(fn, tasks, options.timeoutMs ?? 30_000);
         for (const task of tasks) {
           try {
@@ -261,7 +279,8 @@ export class Database {
         () => this.#inFlight.delete(result),
         () => this.#inFlight.delete(result),
       );
-      return result;
+      const replica = this.#postgres?.replica;
+      return replica ? result.then((r) => this.#visibleLocally(replica, committed.position).then(() => r)) : result;
     }
     const result = this.#tail.then(run, run);
     this.#tail = result.catch(() => undefined);
@@ -269,11 +288,29 @@ export class Database {
   }
 
   /**
+   * PostgreSQL mode: waits (bounded) until the local replica shows this write, so the
+   * response — and any read this gateway serves after it — shows it. A write with an activity
+   * entry (all commands) waits for its commit position, which is exact: seqs are commit-ordered
+   * and gapless (src/db/commit-position.ts). One without (none today) waits for the server's
+   * WAL position. Past the bound, or while the stream is down, the write is returned anyway:
+   * it is committed.
+   */
+  async #visibleLocally(replica: LocalReplicaHandle, position: number): Promise<void> {
+    const shown = position > 0 ? await replica.showsPosition(position, REPLICA_WAIT_MS) : await replica.catchUp(REPLICA_WAIT_MS);
+    if (!shown) this.#onAfterCommitError(new Error(`the local replica did not show a committed write within ${REPLICA_WAIT_MS} ms`));
+  }
+
+  /**
    * One write transaction on PostgreSQL: Prisma's interactive transaction through the pg
    * adapter; the plain-statement helpers of src/db/write-transaction.ts run on it with
    * PostgreSQL's bind markers.
    */
-  async #postgresTransaction<T>(fn: (tx: Tx, afterCommit: AfterCommit) => Promise<T>, tasks: Array<() => unknown>, timeoutMs: number): Promise<T> {
+  async #postgresTransaction<T>(
+    fn: (tx: Tx, afterCommit: AfterCommit) => Promise<T>,
+    tasks: Array<() => unknown>,
+    timeoutMs: number,
+    committed: { position: number },
+  ): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
         let position = 0;
@@ -287,6 +324,7 @@ export class Database {
           { maxWait: this.#common.busyTimeoutMs + 10_000, timeout: timeoutMs },
         );
         reportCommitted(position); // $transaction resolves after COMMIT
+        committed.position = position;
         return result;
       } catch (err) {
         tasks.length = 0;

@@ -38,8 +38,8 @@ export function createRouter(o: RouterOptions) {
     metrics.observeHttpResponse(url.pathname, res);
     if (url.pathname === '/healthz') return sendJson(res, o.isClosing() ? 503 : 200, { status: o.isClosing() ? 'closing' : 'ok' });
     if (url.pathname === '/readyz') {
-      const { ok, checks } = await checkReadiness(services, o.isClosing());
-      return sendJson(res, ok ? 200 : 503, { status: ok ? 'ok' : 'unavailable', checks });
+      const { ok, checks, replica } = await checkReadiness(services, o.isClosing());
+      return sendJson(res, ok ? 200 : 503, { status: ok ? 'ok' : 'unavailable', checks, ...(replica ? { replica } : {}) });
     }
     if (url.pathname === '/metrics') {
       return sendCompressible(req, res, 200, metrics.registry.contentType, await metrics.registry.metrics());
