@@ -152,7 +152,7 @@ export interface Config {
   dataDir: string;
   /** The SQLite file (the embedded default). Unused when postgresUrl is set. */
   databaseFile: string;
-  /** DATABASE_URL=postgresql://…: PostgreSQL is the write store (scale-out milestone 1). */
+  /** DATABASE_URL=postgresql://…: PostgreSQL is the system of record (scale-out; README "Scale-out"). */
   postgresUrl?: string;
   /**
    * PostgreSQL mode: the gateway's local replica (src/replica/), a SQLite file in DATA_DIR
@@ -261,7 +261,8 @@ function databaseFrom(url: string | undefined, dataDir: string): { databaseFile:
     } catch {
       throw new ConfigError('invalid configuration:\n  DATABASE_URL: not a usable postgresql:// URL (postgresql://user:password@host:5432/database)');
     }
-    // The file stays the embedded path: nothing opens it in this mode (milestone 2's replica will).
+    // The file stays the embedded path and is not opened in this mode; a gateway's replica is
+    // $DATA_DIR/replica.db (src/replica/).
     return { databaseFile: defaultFile, postgresUrl: url };
   }
   if (scheme && scheme !== 'file') {

@@ -5,8 +5,9 @@
 //    back with it, and kept by a restore — src/backup/restore.ts — so it never goes down).
 //    A client asking for a position no one has written yet waits for that commit (another
 //    process on the same file, say) until its timeout.
-//  - PostgreSQL, until the replica lands: reads run on PostgreSQL itself, which has every
-//    committed position, so waits end at once.
+//  - PostgreSQL without a local replica (one-shot CLI commands): reads run on PostgreSQL
+//    itself, which has every committed position, so waits end at once. Gateways on
+//    PostgreSQL use the replica's progress instead (src/replica/progress.ts).
 import { type ReplicaProgress, ReplicaBehindError } from './commit-position.ts';
 
 export interface CaughtUpProgressOptions {
@@ -60,8 +61,8 @@ export function embeddedProgress(sqliteHighWater: () => number, onCommit: Caught
 }
 
 /**
- * PostgreSQL mode's stand-in until the replica (src/replica/) provides the real progress:
- * reads are on PostgreSQL, which holds every commit, so waitFor() never waits. `applied()`
+ * PostgreSQL without a local replica (one-shot CLI commands): reads are on PostgreSQL, which
+ * holds every commit, so waitFor() never waits. `applied()`
  * reports the highest position this process has committed itself.
  */
 export function postgresReadsProgress(onCommitted: (listener: (position: number) => void) => () => void): ReplicaProgress {
