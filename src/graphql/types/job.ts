@@ -11,7 +11,6 @@ import type { JobSearchFilter } from '../../db/fts.ts';
 import { MAX_QUERY_CHARS } from '../../domain/fts-query.ts';
 import { StorageError, ValidationError } from '../../errors.ts';
 import type { RejectedEntry } from '../../importers/jobs-yaml.ts';
-import { cappedBytes, readCapped, readJobEntries } from '../../importers/jobs-yaml-stream.ts';
 import { openUpload } from '../../storage/multipart-upload.ts';
 import { builder } from '../builder.ts';
 import { commandContext } from '../command.ts';
@@ -264,6 +263,8 @@ builder.relayMutationField(
     authScopes: { admin: true },
     errors: { types: mutationErrors(importJobsErrors), directResult: true },
     resolve: async (_root, { input }, ctx) => {
+      // The YAML reader (the `yaml` package, ~9 MB) loads with the first import, not at start.
+      const { cappedBytes, readCapped, readJobEntries } = await import('../../importers/jobs-yaml-stream.ts');
       const upload = await openUpload(input.file);
       // Entries stream through once; strict reads them twice, so it keeps the (capped) bytes.
       const bytes = input.strict ? await readCapped(upload.stream, MAX_IMPORT_BYTES) : null;
