@@ -220,6 +220,36 @@ describe('searchJobs', () => {
     expect(drop.edges.map((e) => e.node.jobId)).toEqual(['s-ops']); // emotion says "drop table"
     expect((await t.client('viewer').request(JobsDocument, { first: 1 })).jobs.totalCount).toBeGreaterThan(40);
   });
+
+  it('reads only the columns the selection shows, and every column it shows (fragments included)', async () => {
+    // The statement selects data, createdAt … only when asked (src/db/fts.ts `columns`): a
+    // column left out that the answer shows would come back null or wrong.
+    const full = await t.client('viewer').request<{ searchJobs: { edges: Array<{ node: Record<string, unknown> }> } }>(
+      `fragment Wide on Job { data createdAt updatedAt voiceId }
+       query($q: String!) { searchJobs(query: $q) { ... on JobSearchConnection { edges { node { id jobId ...Wide ... on Job { setting enabled } } } } } }`,
+      { q: 'kitchen' },
+    );
+    expect(full.searchJobs.edges).toHaveLength(1);
+    const id = full.searchJobs.edges[0]!.node.id as string;
+    // The same job read through `job(id:)` (Prisma, every column), for the expected values.
+    const fromList = (await t.client('viewer').request(JobDocument, { id })).job;
+    expect(fromList?.data).toMatchObject({ id: 's-creme', setting: 'kitchen' });
+    expect(full.searchJobs.edges[0]!.node).toEqual({
+      id,
+      jobId: 's-creme',
+      data: fromList!.data,
+      createdAt: fromList!.createdAt,
+      updatedAt: fromList!.updatedAt,
+      voiceId: null,
+      setting: 'kitchen',
+      enabled: true,
+    });
+    const narrow = await t.client('viewer').request<{ searchJobs: { edges: Array<{ node: Record<string, unknown> }> } }>(
+      `query($q: String!) { searchJobs(query: $q) { ... on JobSearchConnection { edges { node { jobName } } } } }`,
+      { q: 'kitchen' },
+    );
+    expect(narrow.searchJobs.edges).toEqual([{ node: { jobName: 'Crème brûlée launch' } }]);
+  });
 });
 
 describe('importJobs over GraphQL (multipart upload)', () => {

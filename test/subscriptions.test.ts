@@ -253,6 +253,39 @@ describe('activityAdded over graphql-ws', () => {
     expect(await closed).toBe(4400);
   });
 
+  it('subscribers sharing one execution each get a text frame with their own id and the whole payload', async () => {
+    // The payload is serialized once per event for all of them (src/ws/shared-frames.ts);
+    // each frame must still be exactly graphql-ws's message for that subscriber.
+    const open = async (key: string) => {
+      const raw = new WebSocket(wsUrl(), 'graphql-transport-ws');
+      await new Promise((r) => raw.once('open', r));
+      const frames: Array<{ text: string; binary: boolean }> = [];
+      raw.on('message', (m, binary) => frames.push({ text: String(m), binary }));
+      raw.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${key}` } }));
+      await waitFor(() => frames.some((f) => f.text.includes('connection_ack')));
+      return { raw, frames };
+    };
+    const viewer = await open(t.keys.viewer);
+    const admin = await open(t.keys.admin);
+    const query = print(ActivityAddedDocument);
+    for (const id of ['a', 'b']) viewer.raw.send(JSON.stringify({ id, type: 'subscribe', payload: { query } }));
+    admin.raw.send(JSON.stringify({ id: 'z', type: 'subscribe', payload: { query } }));
+    await waitFor(() => t.server.services.bus.listenerCount() === 3);
+    await createUseCases(1, 'Shared frame');
+    const nexts = (frames: Array<{ text: string; binary: boolean }>) => frames.filter((f) => f.text.includes('"next"'));
+    await waitFor(() => nexts(viewer.frames).length === 2 && nexts(admin.frames).length === 1);
+    const all = [...nexts(viewer.frames), ...nexts(admin.frames)];
+    expect(all.every((f) => !f.binary)).toBe(true);
+    const messages = all.map((f) => JSON.parse(f.text) as { id: string; type: string; payload: { data: { activityAdded: Entry } } });
+    expect(messages.map((m) => m.id)).toEqual(['a', 'b', 'z']);
+    const entry = messages[0]!.payload.data.activityAdded;
+    expect(entry).toMatchObject({ activityType: 'use_case_created', description: expect.stringContaining('Shared frame 0') });
+    for (const m of messages) expect(m).toEqual({ id: m.id, type: 'next', payload: { data: { activityAdded: entry } } });
+    viewer.raw.close();
+    admin.raw.close();
+    await waitFor(() => t.server.services.bus.listenerCount() === 0);
+  });
+
   it('listeners go back to zero when clients leave (also from a quiet feed)', async () => {
     expect(t.server.services.bus.listenerCount()).toBe(0);
     const a = connect('viewer');

@@ -39,6 +39,8 @@ const PRODUCTS = ['Sunscreen', 'Espresso machine', 'Running shoes', 'Headphones'
 const PERSONAS = ['Friendly', 'Expert', 'Coach', 'Chef', 'Traveller', 'Student'];
 const LANGUAGES = ['English', 'English', 'English', 'German', 'Spanish', 'French'];
 const TERM = 'aurora';
+/** The Job columns SEARCH_QUERY's nodes show (jobId is \`id\`, always selected). */
+const ANSWER_COLUMNS = new Set(['jobName', 'product', 'persona', 'language', 'enabled'] as const);
 
 export const SEARCH_QUERY = `query Search($q: String!) {
   searchJobs(query: $q, first: ${PAGE}) {
@@ -167,7 +169,8 @@ function serveBaseline(file: string, port: number): void {
       }
       const { match } = buildFtsQuery(q);
       if (!match) return send(200, { data: { searchJobs: { edges: [] } } });
-      const { sql, params } = jobSearchSql(match, {}, PAGE + 1);
+      // Only the columns the answer shows, as the gateway now selects them (the lean limit).
+      const { sql, params } = jobSearchSql(match, {}, PAGE + 1, null, ANSWER_COLUMNS);
       const rows = (prepared(sql).all(...params) as JobSearchRow[]).slice(0, PAGE);
       const edges = rows.map((r) => ({ score: -r.rank, snippet: snippetHtml(r.snippet), node: node(r as never) }));
       send(200, { data: { searchJobs: { edges } } });

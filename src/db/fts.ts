@@ -53,6 +53,12 @@ export type JobSearchRow = Omit<JobColumns, 'enabled'> & {
   snippet: string | null;
 };
 
+/** The "Job" columns a search can return, in the statement's order. `seq` and `id` always come back. */
+export const JOB_SEARCH_COLUMNS = [
+  'jobName', 'product', 'persona', 'setting', 'emotion', 'hook', 'voiceId', 'language', 'brandName', 'enabled', 'data', 'createdAt', 'updatedAt',
+] as const;
+export type JobSearchColumn = (typeof JOB_SEARCH_COLUMNS)[number];
+
 /** Filter columns on "Job" and the SQL that tests them (names are fixed, values bound). */
 const FILTER_SQL: Record<keyof JobSearchFilter, string> = {
   enabled: 'j.enabled = ?',
@@ -64,8 +70,16 @@ const FILTER_SQL: Record<keyof JobSearchFilter, string> = {
 /**
  * The search statement and its parameters. `match` must come from buildFtsQuery (quoted
  * words only); `limit` is the page size plus one, to learn whether there is a next page.
+ * `columns`: the "Job" columns to return besides seq and id (default: all of them); an answer
+ * that shows no `data` should not carry the JSON through the statement (~5 % of it).
  */
-export function jobSearchSql(match: string, filter: JobSearchFilter, limit: number, after?: SearchCursor | null) {
+export function jobSearchSql(
+  match: string,
+  filter: JobSearchFilter,
+  limit: number,
+  after?: SearchCursor | null,
+  columns: ReadonlySet<JobSearchColumn> | null = null,
+) {
   // Parameters in the order their `?` appear in the text.
   const params: Array<string | number> = [match];
   const where = ['job_fts MATCH ?'];
@@ -89,6 +103,8 @@ export function jobSearchSql(match: string, filter: JobSearchFilter, limit: numb
   // snippet computed only for the page's rows. A correlated `MATCH ? AND rowid = ?` per row
   // would rebuild the (prefix) doclist for every row: ~4x the cost of the whole ranking.
   // The `+` on rowid keeps SQLite from turning the IN list into one FTS lookup per value.
+  // Only names from the fixed list above reach the text, in its order (one statement per set).
+  const selected = ['j.seq', 'j.id', ...JOB_SEARCH_COLUMNS.filter((c) => !columns || columns.has(c)).map((c) => `j.${c}`)].join(', ');
   const sql = `WITH page AS MATERIALIZED (
     SELECT seq, score FROM (
       SELECT job_fts.rowid AS seq, ${BM25} AS score
@@ -105,8 +121,7 @@ export function jobSearchSql(match: string, filter: JobSearchFilter, limit: numb
        AND rowid >= (SELECT min(seq) FROM page) AND rowid <= (SELECT max(seq) FROM page)
        AND +rowid IN (SELECT seq FROM page)
   )
-  SELECT j.seq, j.id, j.jobName, j.product, j.persona, j.setting, j.emotion, j.hook, j.voiceId,
-         j.language, j.brandName, j.enabled, j.data, j.createdAt, j.updatedAt, page.score AS rank, snips.snippet
+  SELECT ${selected}, page.score AS rank, snips.snippet
     FROM page
     JOIN "Job" j ON j.seq = page.seq
     LEFT JOIN snips ON snips.seq = page.seq

@@ -3,7 +3,7 @@
 // hand-written here. The Message-ID is the notification's id: every retry of one
 // notification carries the same one, so a receiving system can drop a duplicate.
 import { createHash } from 'node:crypto';
-import { createTransport } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { NotificationConfig } from '../config.ts';
 import { redactUrls } from '../redact.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
@@ -30,23 +30,33 @@ async function readBounded(blobs: BlobStore, key: string, max: number): Promise<
 }
 
 export class MailSender implements Sender<MailPayload> {
-  readonly #transport;
-  readonly #config: NotificationConfig;
+  // nodemailer (~10 MB of modules) loads with the first message, not at start: most
+  // gateways never send one (docs/performance.md, "Idle footprint").
+  #transport: Promise<Transporter> | null = null;
+  #closed = false;
+  readonly #config: NotificationConfig & { smtpUrl: string };
   readonly #blobs: BlobStore;
 
   constructor(config: NotificationConfig & { smtpUrl: string }, blobs: BlobStore) {
     this.#config = config;
     this.#blobs = blobs;
-    this.#transport = createTransport({
-      url: config.smtpUrl,
-      connectionTimeout: config.sendTimeoutMs,
-      greetingTimeout: config.sendTimeoutMs,
-      socketTimeout: config.sendTimeoutMs,
-      // Content comes only from the payload: never let a message part name a file or URL to read.
-      disableFileAccess: true,
-      disableUrlAccess: true,
-      logger: false,
-    });
+  }
+
+  #transporter(): Promise<Transporter> {
+    const config = this.#config;
+    this.#transport ??= import('nodemailer').then(({ createTransport }) =>
+      createTransport({
+        url: config.smtpUrl,
+        connectionTimeout: config.sendTimeoutMs,
+        greetingTimeout: config.sendTimeoutMs,
+        socketTimeout: config.sendTimeoutMs,
+        // Content comes only from the payload: never let a message part name a file or URL to read.
+        disableFileAccess: true,
+        disableUrlAccess: true,
+        logger: false,
+      }),
+    );
+    return this.#transport;
   }
 
   async send(notificationId: string, mail: MailPayload, signal: AbortSignal): Promise<DeliveryOutcome> {
@@ -59,9 +69,10 @@ export class MailSender implements Sender<MailPayload> {
       }
       attachment = { filename: mail.attachment.filename, content, contentType: mail.attachment.contentType };
     }
-    if (signal.aborted) return { ok: false, error: 'stopped before sending' };
+    if (signal.aborted || this.#closed) return { ok: false, error: 'stopped before sending' };
     try {
-      await this.#transport.sendMail({
+      const transport = await this.#transporter();
+      await transport.sendMail({
         from: { name: 'opsgraph', address: this.#config.mailFrom },
         // Address objects and an explicit envelope: the recipient is one mailbox, never parsed from text.
         to: { name: '', address: mail.to },
@@ -81,6 +92,8 @@ export class MailSender implements Sender<MailPayload> {
   }
 
   close(): void {
-    this.#transport.close();
+    this.#closed = true;
+    // A transport that never loaded has nothing to close (its error went to that send).
+    this.#transport?.then((t) => t.close(), () => undefined);
   }
 }

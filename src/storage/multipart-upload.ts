@@ -9,7 +9,7 @@
 import crypto from 'node:crypto';
 import http from 'node:http';
 import { PassThrough, Readable } from 'node:stream';
-import { Busboy } from '@fastify/busboy';
+import type { Busboy } from '@fastify/busboy';
 import type { Services } from '../commands/command-context.ts';
 import { ValidationError } from '../errors.ts';
 import { refuseAndDrain } from '../http/request-body.ts';
@@ -95,11 +95,13 @@ export async function handleMultipartGraphQL(req: http.IncomingMessage, res: htt
   // read until the operation runs, so waiting for the body first would deadlock.
   let signal!: () => void;
   const startedOrEnded = new Promise<void>((r) => (signal = r));
+  // busboy (~7 MB of modules with its dependencies) loads with the first upload, not at start.
+  const { Busboy: BusboyParser } = await import('@fastify/busboy');
 
   const done = new Promise<void>((resolve) => {
     let bb: InstanceType<typeof Busboy>;
     try {
-      bb = new Busboy({ headers: req.headers as never, limits: { fieldSize: limits.maxRequestBytes, files: 20, fields: 10 } });
+      bb = new BusboyParser({ headers: req.headers as never, limits: { fieldSize: limits.maxRequestBytes, files: 20, fields: 10 } });
     } catch (err) {
       failure = (err as Error).message;
       return resolve();

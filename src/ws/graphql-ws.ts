@@ -23,6 +23,7 @@ import { trustedDocumentsOf, resolveWebSocketDocument } from '../graphql/plugins
 import { parseMinPositionExtension } from '../http/read-your-writes.ts';
 import { newRequestId, runWithRequestId } from '../request-context.ts';
 import { KeyedConnections } from './connections.ts';
+import { sendSharedFrames, sharedNextPayload } from './shared-frames.ts';
 import { observeWebSocket } from './ws-metrics.ts';
 
 /** Operations (mostly subscriptions) one WebSocket connection may run at once. */
@@ -42,9 +43,16 @@ export function attachGraphQLWebSocket(server: http.Server, yoga: GraphQLServer,
   const wss = new WebSocketServer({ server, path: GRAPHQL_PATH, maxPayload: config.limits.maxRequestBytes });
   const connections = new KeyedConnections(services.db, logger); // closes a revoked key's sockets (4403)
   const trusted = trustedDocumentsOf(config);
+  // Each event's payload serialized once for all subscribers sharing its execution (src/ws/shared-frames.ts).
+  if (SHARE_SUBSCRIPTION_EXECUTION) wss.on('connection', sendSharedFrames);
+  const observed = observeWebSocket(wss, metrics);
   const wsServer = useServer<Record<string, unknown>, { actor?: Actor | null; request: http.IncomingMessage }>(
     {
-      ...observeWebSocket(wss, metrics),
+      ...observed,
+      onNext: (ctx, id, payload, args, result) => {
+        observed.onNext?.(ctx, id, payload, args, result);
+        return SHARE_SUBSCRIPTION_EXECUTION ? (sharedNextPayload(ctx.extra.socket, id, result) as never) : undefined;
+      },
       execute: (args) => (args.rootValue as { execute: typeof import('graphql').execute }).execute(args),
       subscribe: (args) => (args.rootValue as { subscribe: typeof import('graphql').subscribe }).subscribe(args),
       onConnect: async (ctx) => {

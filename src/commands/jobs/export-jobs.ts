@@ -6,7 +6,6 @@ import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { parseJobData } from '../../domain/job.ts';
 import type { StoredFile } from '../../generated/prisma/client.ts';
-import { serializeJobsYaml } from '../../importers/jobs-yaml.ts';
 import { type CommandContext, recordActivity } from '../command-context.ts';
 import { storeObject, writeOrRemove } from '../files/store-object.ts';
 import { StorageError, ValidationError, WRITE_ERRORS } from '../../errors.ts';
@@ -23,6 +22,8 @@ export interface ExportJobsResult {
 
 export async function exportJobs(ctx: CommandContext, input: { destination: string; store?: boolean }): Promise<ExportJobsResult> {
   const rows = await ctx.services.db.reader.job.findMany({ select: { data: true }, orderBy: { seq: 'asc' } });
+  // The `yaml` package (~9 MB) loads with the first export or import, not at start.
+  const { serializeJobsYaml } = await import('../../importers/jobs-yaml.ts');
   const yaml = serializeJobsYaml(rows.map((r) => parseJobData(r.data)));
   const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
   const filename = `campaigns-${stamp}.yaml`;

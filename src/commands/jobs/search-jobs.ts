@@ -2,7 +2,7 @@
 // and build a page with keyset cursors (score, seq). Read-only: it runs on the read model's
 // prepared-statement connection (src/db/sql-reader.ts), the statement cached per filter shape.
 import { isoUtc, type SqlReader } from '../../db/sql-reader.ts';
-import { type JobSearchFilter, jobSearchSql, type JobSearchRow, type SearchCursor, snippetHtml } from '../../db/fts.ts';
+import { type JobSearchColumn, type JobSearchFilter, jobSearchSql, type JobSearchRow, type SearchCursor, snippetHtml } from '../../db/fts.ts';
 import { buildFtsQuery } from '../../domain/fts-query.ts';
 import { ValidationError } from '../../errors.ts';
 import type { Job } from '../../generated/prisma/client.ts';
@@ -13,6 +13,8 @@ export interface SearchJobsInput {
   /** Page size, already capped by the caller. */
   size: number;
   after?: string | null;
+  /** The Job columns the answer shows (null: all). Columns not read are absent from the nodes. */
+  columns?: ReadonlySet<JobSearchColumn> | null;
 }
 
 export interface JobSearchEdge {
@@ -46,6 +48,7 @@ export function decodeSearchCursor(cursor: string): SearchCursor {
   return { rank: rank!, seq: seq! };
 }
 
+/** A Job from a search row; a column the statement did not select stays undefined. */
 export function rowToJob(r: Omit<JobSearchRow, 'rank' | 'snippet'>): Job {
   return {
     seq: Number(r.seq),
@@ -59,11 +62,11 @@ export function rowToJob(r: Omit<JobSearchRow, 'rank' | 'snippet'>): Job {
     voiceId: r.voiceId,
     language: r.language,
     brandName: r.brandName,
-    enabled: Boolean(Number(r.enabled)),
+    enabled: r.enabled === undefined ? (undefined as never) : Boolean(Number(r.enabled)),
     data: r.data,
     // Canonical ISO strings, not Dates: the DateTime scalar passes them through.
-    createdAt: isoUtc(r.createdAt) as unknown as Date,
-    updatedAt: isoUtc(r.updatedAt) as unknown as Date,
+    createdAt: (r.createdAt === undefined ? undefined : isoUtc(r.createdAt)) as unknown as Date,
+    updatedAt: (r.updatedAt === undefined ? undefined : isoUtc(r.updatedAt)) as unknown as Date,
   };
 }
 
@@ -75,7 +78,7 @@ export async function searchJobs(sql: SqlReader, input: SearchJobsInput): Promis
   // Only punctuation, operators or emoji: there is no word to look for, so nothing matches.
   if (match === null || input.size === 0) return { ...empty, terms: tokens, truncated };
 
-  const statement = jobSearchSql(match, input.filter ?? {}, input.size + 1, after);
+  const statement = jobSearchSql(match, input.filter ?? {}, input.size + 1, after, input.columns ?? null);
   const rows = sql.all<JobSearchRow>(statement.sql, statement.params);
   const edges = rows.slice(0, input.size).map((r) => ({
     cursor: encodeSearchCursor({ rank: r.rank, seq: Number(r.seq) }),

@@ -7,20 +7,22 @@ import { importJobs, importJobsErrors } from '../../commands/jobs/import-jobs.ts
 import { jobStatistics, type JobStatistics, type KeyCount } from '../../commands/jobs/job-statistics.ts';
 import { type JobSearchEdge, type JobSearchPage, searchJobs } from '../../commands/jobs/search-jobs.ts';
 import { updateJob, updateJobErrors } from '../../commands/jobs/update-job.ts';
-import type { JobSearchFilter } from '../../db/fts.ts';
+import { JOB_SEARCH_COLUMNS, type JobSearchColumn, type JobSearchFilter } from '../../db/fts.ts';
 import { MAX_QUERY_CHARS } from '../../domain/fts-query.ts';
 import { StorageError, ValidationError } from '../../errors.ts';
 import type { RejectedEntry } from '../../importers/jobs-yaml.ts';
-import { cappedBytes, readCapped, readJobEntries } from '../../importers/jobs-yaml-stream.ts';
 import { openUpload } from '../../storage/multipart-upload.ts';
 import { builder } from '../builder.ts';
 import { commandContext } from '../command.ts';
 import { pageSize } from '../page.ts';
+import { connectionSelectsNodeField } from '../selection.ts';
 import { addActivityField } from './activity.ts';
 import { StoredFileRef } from './file.ts';
 import { mutationErrors } from './errors.ts';
 import { SortDirection } from './scalars.ts';
 
+// searchJobs reads only the columns its selection shows (searchColumns below): each field
+// here that reads a column other than `id` must be named like that column.
 export const JobRef = builder.prismaNode('Job', {
   id: { field: 'id' },
   nullable: true,
@@ -72,6 +74,19 @@ function jobWhere(filter: JobSearchFilter | null | undefined) {
     persona: filter?.persona ?? undefined,
     language: filter?.language ?? undefined,
   };
+}
+
+// Documents are parsed once and cached (Yoga), so a field node is a stable key.
+const searchColumnsCache = new WeakMap<object, ReadonlySet<JobSearchColumn>>();
+
+/** The Job columns a searchJobs selection shows (`edges { node { … } }`): each Job field is named like its column. */
+function searchColumns(info: Parameters<typeof connectionSelectsNodeField>[0]): ReadonlySet<JobSearchColumn> {
+  const key = info.fieldNodes[0];
+  const cached = key && searchColumnsCache.get(key);
+  if (cached) return cached;
+  const columns = new Set(JOB_SEARCH_COLUMNS.filter((c) => connectionSelectsNodeField(info, c)));
+  if (key) searchColumnsCache.set(key, columns);
+  return columns;
 }
 
 const JobSearchEdgeRef = builder.objectRef<JobSearchEdge>('JobSearchEdge').implement({
@@ -154,8 +169,14 @@ builder.queryFields((t) => ({
       after: t.arg.string(),
     },
     errors: { types: [ValidationError], directResult: true },
-    resolve: (_root, args, ctx) =>
-      searchJobs(ctx.sql, { query: args.query, filter: args.filter, size: pageSize(args.first), after: args.after }),
+    resolve: (_root, args, ctx, info) =>
+      searchJobs(ctx.sql, {
+        query: args.query,
+        filter: args.filter,
+        size: pageSize(args.first),
+        after: args.after,
+        columns: searchColumns(info),
+      }),
   }),
   jobStatistics: t.field({ type: JobStatisticsRef, resolve: (_root, _args, ctx) => jobStatistics(ctx.reader) }),
 }));
@@ -264,6 +285,8 @@ builder.relayMutationField(
     authScopes: { admin: true },
     errors: { types: mutationErrors(importJobsErrors), directResult: true },
     resolve: async (_root, { input }, ctx) => {
+      // The YAML reader (the `yaml` package, ~9 MB) loads with the first import, not at start.
+      const { cappedBytes, readCapped, readJobEntries } = await import('../../importers/jobs-yaml-stream.ts');
       const upload = await openUpload(input.file);
       // Entries stream through once; strict reads them twice, so it keeps the (capped) bytes.
       const bytes = input.strict ? await readCapped(upload.stream, MAX_IMPORT_BYTES) : null;
