@@ -49,7 +49,7 @@ const RATIO_TARGET = 0.9;
 /** How long the late deliveries of a steady run may take to arrive before they count as missing. */
 const DRAIN_MS = 10_000;
 
-const SUBSCRIPTION = `subscription Live { activityAdded { id cursor activityType description subjectType actor createdAt } }`;
+export const SUBSCRIPTION = `subscription Live { activityAdded { id cursor activityType description subjectType actor createdAt } }`;
 
 // The baseline server, as plain CommonJS for `node -e` (ws resolves from the repo root).
 const BASELINE_SOURCE = /* js */ `
@@ -84,7 +84,7 @@ process.on('SIGTERM', () => process.exit(0));
 `;
 
 /** Receivers for one side: counts deliveries and publish→receive latencies while `recording`. */
-class Receivers {
+export class Receivers {
   sockets: WebSocket[] = [];
   latencies: number[] = [];
   deliveries = 0;
@@ -117,13 +117,13 @@ class Receivers {
   }
 }
 
-function percentile(sorted: number[], p: number): number {
+export function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
 /** Opens `n` graphql-transport-ws connections with one subscription each. */
-async function subscribeGateway(url: string, key: string, n: number, into: Receivers): Promise<void> {
+export async function subscribeGateway(url: string, key: string, n: number, into: Receivers): Promise<void> {
   const open = (i: number) =>
     new Promise<void>((resolve, reject) => {
       const ws = new WebSocket(url, 'graphql-transport-ws');
@@ -159,7 +159,7 @@ async function connectBaseline(url: string, n: number, into: Receivers): Promise
   for (let i = 0; i < n; i += 50) await Promise.all(Array.from({ length: Math.min(50, n - i) }, () => open()));
 }
 
-async function waitUntil(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
+export async function waitUntil(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!check()) {
     if (Date.now() > deadline) throw new Error(`fanout: timed out waiting for ${what}`);
@@ -167,14 +167,14 @@ async function waitUntil(check: () => boolean, timeoutMs: number, what: string):
   }
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * Commits one createUseCase per tick at `rate`/s until `stop` settles. `stopped` resolves when
  * the ticks stop, `settled` once every write has answered; `published()` counts the writes
  * that committed (each is one activityAdded event).
  */
-function publish(gateway: Gateway, rate: number, stop: Promise<unknown>, tag: string) {
+export function publish(gateway: Gateway, rate: number, stop: Promise<unknown>, tag: string) {
   let n = 0;
   let inFlight = 0;
   let published = 0;

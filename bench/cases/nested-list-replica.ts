@@ -56,14 +56,16 @@ const nestedListReplica: BenchCase = {
     let pgdb: BenchPostgres | undefined;
     let replicated: Gateway | undefined;
     let embedded: Gateway | undefined;
+    // Made here, not by startGateway, so they are removed even when a gateway fails to start.
+    const replicaDir = makeTempDir();
     const embeddedDir = makeTempDir();
     try {
       pgdb = await startBenchPostgres('opsgraph_bench_nested');
-      replicated = await startGateway({ env: { DATABASE_URL: pgdb.url, REPLICA_ID: 'bench_nested_list' } });
+      replicated = await startGateway({ dataDir: replicaDir, env: { DATABASE_URL: pgdb.url, REPLICA_ID: 'bench_nested_list' } });
       // A mutation answers only once its own replica has applied the commit (read your
       // writes), so after the last one the replica holds every seeded row.
       await seedUseCases(replicated, USE_CASES);
-      await copyReplicaAsEmbedded(path.join(replicated.dataDir, 'replica.db'), path.join(embeddedDir, 'opsgraph.db'));
+      await copyReplicaAsEmbedded(path.join(replicaDir, 'replica.db'), path.join(embeddedDir, 'opsgraph.db'));
       embedded = await startGateway({ dataDir: embeddedDir });
 
       const r = await replicated.gql<Answer>(NESTED_LIST_QUERY);
@@ -108,7 +110,7 @@ const nestedListReplica: BenchCase = {
     } finally {
       await embedded?.stop();
       await replicated?.stop();
-      if (replicated) removeDir(replicated.dataDir);
+      removeDir(replicaDir);
       removeDir(embeddedDir);
       await pgdb?.server.stop();
     }

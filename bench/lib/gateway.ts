@@ -30,11 +30,22 @@ export interface StartGatewayOptions {
   env?: Record<string, string>;
   /** Extra Node flags before the script (e.g. --cpu-prof, which NODE_OPTIONS refuses). */
   nodeFlags?: string[];
+  /**
+   * The bootstrap admin key (default: a fresh random one). Gateways sharing one PostgreSQL
+   * must share it: each start registers its key as THE bootstrap key and revokes the previous
+   * one (src/auth/api-keys.ts), so a second random key would lock the first gateway's clients out.
+   */
+  adminKey?: string;
+}
+
+/** A random bootstrap admin key (`og_bench_…`). */
+export function newAdminKey(): string {
+  return `og_bench_${crypto.randomBytes(24).toString('base64url')}`;
 }
 
 export async function startGateway(o: StartGatewayOptions = {}): Promise<Gateway> {
   const dataDir = o.dataDir ?? makeTempDir();
-  const adminKey = `og_bench_${crypto.randomBytes(24).toString('base64url')}`;
+  const adminKey = o.adminKey ?? newAdminKey();
   const port = await freePort();
   // `node --import tsx src/cli.ts serve` is what `npx tsx src/cli.ts serve` runs, without
   // the npx and tsx wrapper processes (one pid to pin and to stop).
