@@ -23,7 +23,9 @@
 // the subscribers and the writer run in this process on the other (bench/lib/cpu.ts);
 // PostgreSQL's processes are not pinned.
 // Runnable alone: `npx tsx bench/cases/fanout-gateways.ts [--duration N]`
-// (FANOUT_GATEWAYS_SUBSCRIBERS per gateway, FANOUT_GATEWAYS_RATE).
+// (FANOUT_GATEWAYS_SUBSCRIBERS per gateway, FANOUT_GATEWAYS_RATE, FANOUT_GATEWAYS_SQLITE_SYNCHRONOUS).
+import fs from 'node:fs';
+import { cpuSeconds } from '../lib/load.ts';
 import { type Gateway, makeTempDir, newAdminKey, removeDir, startGateway } from '../lib/gateway.ts';
 import { type BenchPostgres, startBenchPostgres } from '../lib/postgres.ts';
 import { runIfEntryPoint } from '../lib/standalone.ts';
@@ -36,6 +38,9 @@ const SUBSCRIBERS = GATEWAYS * PER_GATEWAY;
 /** Events per second on both sides: 1,500 subscribers × 20/s = 30,000 deliveries/s. */
 const RATE = Number(process.env.FANOUT_GATEWAYS_RATE ?? 20);
 const RATIO_TARGET = 0.9;
+/** SQLITE_SYNCHRONOUS for every gateway (replicas and the embedded file alike); default: what ships (FULL). */
+const SYNCHRONOUS = process.env.FANOUT_GATEWAYS_SQLITE_SYNCHRONOUS;
+const sqliteEnv: Record<string, string> = SYNCHRONOUS ? { SQLITE_SYNCHRONOUS: SYNCHRONOUS } : {};
 const DRAIN_MS = 10_000;
 
 /** One side: the gateways its subscribers are on, and the one the writes go to. */
@@ -77,17 +82,50 @@ async function quiet(side: Side, ms = 500): Promise<void> {
   await waitUntil(() => everyone.every((r) => performance.now() - r.lastMessageAt >= ms), 30_000, `${side.name} subscribers to go quiet`);
 }
 
+/** The postmaster and its children (backends, walsenders): PostgreSQL's processes. */
+function postgresPids(postmaster: number): number[] {
+  const pids = [postmaster];
+  for (const d of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${d}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === postmaster) pids.push(Number(d));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return pids;
+}
+
+/** CPU seconds used so far by each of these processes (null: gone). */
+function cpuOf(pids: number[]): Array<number | null> {
+  return pids.map((pid) => cpuSeconds(pid));
+}
+
+/** CPU seconds between two readings, over the processes alive at both (a backend that exited meanwhile is left out). */
+function cpuDelta(before: Array<number | null>, after: Array<number | null>): number {
+  return before.reduce<number>((s, b, i) => (b === null || after[i] == null ? s : s + (after[i]! - b)), 0);
+}
+
 interface Phase {
+  /** CPU seconds in the phase: the side's gateways, and PostgreSQL (all its processes). */
+  gatewayCpu: number;
+  postgresCpu: number;
   published: number;
   failed: number;
   driveSec: number;
+  /** First write to the end of the drain (what the CPU figures are over). */
+  wallSec: number;
   /** Per gateway: latencies and counts. */
   perGateway: Array<{ latencies: number[]; received: number; missing: number; duplicates: number }>;
 }
 
 /** `seconds` of createUseCase at RATE on the side's first gateway; counts every subscriber's deliveries. */
-async function phase(side: Side, seconds: number, tag: string): Promise<Phase> {
+async function phase(side: Side, seconds: number, tag: string, postmaster: number): Promise<Phase> {
   await quiet(side);
+  const gwPids = side.gateways.map((g) => g.pid);
+  const pgPids = postgresPids(postmaster);
+  const cpu0 = { gw: cpuOf(gwPids), pg: cpuOf(pgPids) };
   const everyone = all(side);
   for (const r of everyone) {
     r.firstSeen.clear();
@@ -105,15 +143,20 @@ async function phase(side: Side, seconds: number, tag: string): Promise<Phase> {
   const drainUntil = performance.now() + DRAIN_MS;
   while (total() < expected && performance.now() < drainUntil) await sleep(20);
   for (const r of everyone) r.recording = false;
+  const cpu1 = { gw: cpuOf(gwPids), pg: cpuOf(pgPids) };
+  const wallSec = (performance.now() - started) / 1000;
 
   // The entries of this phase: whatever any subscriber got (each Receivers was cleared above).
   const seen = new Set<string>();
   for (const r of everyone) for (const id of r.firstSeen.keys()) seen.add(id);
   const unseen = Math.max(0, writes.published() - seen.size);
   return {
+    gatewayCpu: cpuDelta(cpu0.gw, cpu1.gw),
+    postgresCpu: cpuDelta(cpu0.pg, cpu1.pg),
     published: writes.published(),
     failed: writes.failed(),
     driveSec,
+    wallSec,
     perGateway: side.receivers.map((list) => {
       let received = 0;
       let missing = unseen * list.length;
@@ -133,6 +176,9 @@ async function phase(side: Side, seconds: number, tag: string): Promise<Phase> {
 }
 
 interface SideResult {
+  wallSec: number;
+  gatewayCpu: number;
+  postgresCpu: number;
   published: number;
   failed: number;
   driveSec: number;
@@ -156,6 +202,9 @@ function merge(phases: Phase[]): SideResult {
     return { latencies, received, missing, duplicates };
   });
   return {
+    wallSec: phases.reduce((n, p) => n + p.wallSec, 0),
+    gatewayCpu: phases.reduce((n, p) => n + p.gatewayCpu, 0),
+    postgresCpu: phases.reduce((n, p) => n + p.postgresCpu, 0),
     published: phases.reduce((n, p) => n + p.published, 0),
     failed: phases.reduce((n, p) => n + p.failed, 0),
     driveSec: phases.reduce((s, p) => s + p.driveSec, 0),
@@ -186,6 +235,35 @@ function overall(r: SideResult) {
   };
 }
 
+/** The replica's commit→apply histogram (opsgraph_replica_apply_delay_seconds) as read from /metrics. */
+interface ApplyDelay {
+  count: number;
+  sum: number;
+  /** Cumulative counts by upper bound in seconds. */
+  buckets: Array<[number, number]>;
+}
+
+async function applyDelay(gw: Gateway): Promise<ApplyDelay> {
+  const res = await fetch(`${gw.url}/metrics`, { headers: gw.headers });
+  const text = await res.text();
+  const num = (re: RegExp) => Number(text.match(re)?.[1] ?? Number.NaN);
+  const buckets: Array<[number, number]> = [];
+  for (const m of text.matchAll(/^opsgraph_replica_apply_delay_seconds_bucket\{le="([^"]+)"\} (\S+)$/gm)) {
+    buckets.push([m[1] === '+Inf' ? Number.POSITIVE_INFINITY : Number(m[1]), Number(m[2])]);
+  }
+  return { count: num(/^opsgraph_replica_apply_delay_seconds_count (\S+)$/m), sum: num(/^opsgraph_replica_apply_delay_seconds_sum (\S+)$/m), buckets };
+}
+
+/** "mean X ms, median ≤ Y ms" over the transactions applied between two scrapes. */
+function describeDelay(before: ApplyDelay, after: ApplyDelay): string {
+  const n = after.count - before.count;
+  if (!(n > 0)) return 'no transactions applied';
+  const mean = ((after.sum - before.sum) / n) * 1000;
+  const half = after.buckets.find(([le], i) => after.buckets[i]![1] - (before.buckets[i]?.[1] ?? 0) >= n / 2);
+  const median = half ? (Number.isFinite(half[0]) ? `≤ ${half[0] * 1000} ms` : '> the last bucket') : 'unknown';
+  return `${n} transactions, mean ${mean.toFixed(1)} ms, median ${median}`;
+}
+
 const fanoutGateways: BenchCase = {
   name: 'fanout-gateways',
   description: `${SUBSCRIBERS.toLocaleString('en-US')} graphql-ws subscribers over ${GATEWAYS} PostgreSQL-mode gateways, ${RATE} events/s written on one, vs the same subscribers on one embedded gateway`,
@@ -202,15 +280,15 @@ const fanoutGateways: BenchCase = {
       // One bootstrap key for all three (see StartGatewayOptions.adminKey).
       const adminKey = newAdminKey();
       // The first one creates the publication; then the other two start side by side.
-      const first = await startGateway({ dataDir: dirs[0], adminKey, env: { DATABASE_URL: url, REPLICA_ID: 'bench_fanout_0' } });
+      const first = await startGateway({ dataDir: dirs[0], adminKey, env: { ...sqliteEnv, DATABASE_URL: url, REPLICA_ID: 'bench_fanout_0' } });
       started.push(first);
       const rest = await Promise.allSettled(
-        Array.from({ length: GATEWAYS - 1 }, (_, i) => startGateway({ dataDir: dirs[i + 1], adminKey, env: { DATABASE_URL: url, REPLICA_ID: `bench_fanout_${i + 1}` } })),
+        Array.from({ length: GATEWAYS - 1 }, (_, i) => startGateway({ dataDir: dirs[i + 1], adminKey, env: { ...sqliteEnv, DATABASE_URL: url, REPLICA_ID: `bench_fanout_${i + 1}` } })),
       );
       for (const r of rest) if (r.status === 'fulfilled') started.push(r.value);
       for (const r of rest) if (r.status === 'rejected') throw r.reason;
       scaled.gateways = [...started];
-      const one = await startGateway({ dataDir: dirs[GATEWAYS] });
+      const one = await startGateway({ dataDir: dirs[GATEWAYS], env: sqliteEnv });
       started.push(one);
       embedded.gateways = [one];
       scaled.receivers = scaled.gateways.map(() => []);
@@ -221,17 +299,20 @@ const fanoutGateways: BenchCase = {
       await warmUp(scaled);
       await warmUp(embedded);
 
+      const delayBefore = await Promise.all(scaled.gateways.map(applyDelay));
       const half = durationSec / 2;
       const phases: Record<'A' | 'B', Phase[]> = { A: [], B: [] };
       for (const side of ['A', 'B', 'B', 'A'] as const) {
         const s = side === 'A' ? scaled : embedded;
-        phases[side].push(await phase(s, half, `${s.name} ${phases[side].length + 1}`));
+        phases[side].push(await phase(s, half, `${s.name} ${phases[side].length + 1}`, pgdb.server.pid));
       }
+      const delayAfter = await Promise.all(scaled.gateways.map(applyDelay));
       const closed = [...all(scaled), ...all(embedded)].reduce((n, r) => n + r.unexpectedCloses, 0);
       const a = merge(phases.A);
       const b = merge(phases.B);
       const ao = overall(a);
       const bo = overall(b);
+      const perEvent = (cpu: number, r: SideResult) => (r.published ? ((cpu * 1000) / r.published).toFixed(2) : 'n/a');
       const eventsPerSec = (r: SideResult) => Math.round((r.published / r.driveSec) * 10) / 10;
       const rows: CaseRow[] = [
         row(`scale-out: ${GATEWAYS} PostgreSQL-mode gateways × ${PER_GATEWAY}, all`, ao, a.driveSec, { 'events/s': eventsPerSec(a) }),
@@ -253,8 +334,13 @@ const fanoutGateways: BenchCase = {
           `scale-out: ${a.published} events × ${SUBSCRIBERS} = ${a.published * SUBSCRIBERS} expected, ${ao.received} received, ${ao.missing} missing, ${ao.duplicates} duplicated; ` +
             `embedded: ${b.published} × ${SUBSCRIBERS} = ${b.published * SUBSCRIBERS} expected, ${bo.received} received, ${bo.missing} missing, ${bo.duplicates} duplicated; ` +
             `${closed} subscriber connections closed by a server (target 0 missing, 0 duplicated): ${clean ? 'met' : 'NOT met'}`,
+          `PostgreSQL commit → replica commit (opsgraph_replica_apply_delay_seconds, timed phases): ` +
+            scaled.gateways.map((_, i) => `gateway ${i + 1}: ${describeDelay(delayBefore[i]!, delayAfter[i]!)}`).join('; '),
+          `server CPU per event (gateways; PostgreSQL's processes): scale-out ${perEvent(a.gatewayCpu, a)} ms; ${perEvent(a.postgresCpu, a)} ms — ` +
+            `embedded ${perEvent(b.gatewayCpu, b)} ms; ${perEvent(b.postgresCpu, b)} ms. The gateways share one core: ` +
+            `${Math.round((a.gatewayCpu / a.wallSec) * 100)} % of it busy (scale-out) vs ${Math.round((b.gatewayCpu / b.wallSec) * 100)} % (embedded), from first write to last delivery`,
           `writes go to gateway 1; latency from the entry's createdAt (inside the write transaction), late deliveries included (up to ${DRAIN_MS / 1000} s); ` +
-            `PostgreSQL ${pgdb.server.port} with fsync and synchronous_commit on, its processes unpinned`,
+            `PostgreSQL ${pgdb.server.port} with fsync and synchronous_commit on, its processes unpinned; SQLITE_SYNCHRONOUS=${SYNCHRONOUS ?? 'FULL (default)'} on every gateway`,
           ...(a.failed + b.failed ? [`${a.failed + b.failed} createUseCase writes failed`] : []),
         ],
       };
