@@ -108,6 +108,8 @@ function cpuDelta(before: Array<number | null>, after: Array<number | null>): nu
 }
 
 interface Phase {
+  /** createUseCase send → answer, ms. */
+  writeMs: number[];
   /** CPU seconds in the phase: the side's gateways, and PostgreSQL (all its processes). */
   gatewayCpu: number;
   postgresCpu: number;
@@ -133,8 +135,23 @@ async function phase(side: Side, seconds: number, tag: string, postmaster: numbe
     r.deliveries = 0;
     r.recording = true;
   }
+  // The writer's gateway, timing each createUseCase (send → answer; in PostgreSQL mode the
+  // answer waits for the gateway's own replica to apply it, read-your-writes).
+  const writer = side.gateways[0]!;
+  const writeMs: number[] = [];
+  const timedWriter: Gateway = {
+    ...writer,
+    async gql(query, variables) {
+      const t0 = performance.now();
+      try {
+        return await writer.gql(query, variables);
+      } finally {
+        writeMs.push(performance.now() - t0);
+      }
+    },
+  };
   const started = performance.now();
-  const writes = publish(side.gateways[0]!, RATE, sleep(seconds * 1000), tag);
+  const writes = publish(timedWriter, RATE, sleep(seconds * 1000), tag);
   await writes.stopped;
   const driveSec = (performance.now() - started) / 1000;
   await writes.settled;
@@ -151,6 +168,7 @@ async function phase(side: Side, seconds: number, tag: string, postmaster: numbe
   for (const r of everyone) for (const id of r.firstSeen.keys()) seen.add(id);
   const unseen = Math.max(0, writes.published() - seen.size);
   return {
+    writeMs,
     gatewayCpu: cpuDelta(cpu0.gw, cpu1.gw),
     postgresCpu: cpuDelta(cpu0.pg, cpu1.pg),
     published: writes.published(),
@@ -176,6 +194,7 @@ async function phase(side: Side, seconds: number, tag: string, postmaster: numbe
 }
 
 interface SideResult {
+  writeMs: number[];
   wallSec: number;
   gatewayCpu: number;
   postgresCpu: number;
@@ -202,6 +221,7 @@ function merge(phases: Phase[]): SideResult {
     return { latencies, received, missing, duplicates };
   });
   return {
+    writeMs: phases.flatMap((p) => p.writeMs).sort((x, y) => x - y),
     wallSec: phases.reduce((n, p) => n + p.wallSec, 0),
     gatewayCpu: phases.reduce((n, p) => n + p.gatewayCpu, 0),
     postgresCpu: phases.reduce((n, p) => n + p.postgresCpu, 0),
@@ -334,6 +354,8 @@ const fanoutGateways: BenchCase = {
           `scale-out: ${a.published} events × ${SUBSCRIBERS} = ${a.published * SUBSCRIBERS} expected, ${ao.received} received, ${ao.missing} missing, ${ao.duplicates} duplicated; ` +
             `embedded: ${b.published} × ${SUBSCRIBERS} = ${b.published * SUBSCRIBERS} expected, ${bo.received} received, ${bo.missing} missing, ${bo.duplicates} duplicated; ` +
             `${closed} subscriber connections closed by a server (target 0 missing, 0 duplicated): ${clean ? 'met' : 'NOT met'}`,
+          `createUseCase send → answer on the writer: scale-out p50 ${percentile(a.writeMs, 50).toFixed(1)} / p99 ${percentile(a.writeMs, 99).toFixed(1)} ms, ` +
+            `embedded p50 ${percentile(b.writeMs, 50).toFixed(1)} / p99 ${percentile(b.writeMs, 99).toFixed(1)} ms`,
           `PostgreSQL commit → replica commit (opsgraph_replica_apply_delay_seconds, timed phases): ` +
             scaled.gateways.map((_, i) => `gateway ${i + 1}: ${describeDelay(delayBefore[i]!, delayAfter[i]!)}`).join('; '),
           `server CPU per event (gateways; PostgreSQL's processes): scale-out ${perEvent(a.gatewayCpu, a)} ms; ${perEvent(a.postgresCpu, a)} ms — ` +
