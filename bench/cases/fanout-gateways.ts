@@ -110,8 +110,9 @@ function cpuDelta(before: Array<number | null>, after: Array<number | null>): nu
 interface Phase {
   /** createUseCase send → answer, ms. */
   writeMs: number[];
-  /** CPU seconds in the phase: the side's gateways, and PostgreSQL (all its processes). */
+  /** CPU seconds in the phase: the side's gateways, PostgreSQL (all its processes), this process (writer and receivers). */
   gatewayCpu: number;
+  selfCpu: number;
   postgresCpu: number;
   published: number;
   failed: number;
@@ -127,7 +128,7 @@ async function phase(side: Side, seconds: number, tag: string, postmaster: numbe
   await quiet(side);
   const gwPids = side.gateways.map((g) => g.pid);
   const pgPids = postgresPids(postmaster);
-  const cpu0 = { gw: cpuOf(gwPids), pg: cpuOf(pgPids) };
+  const cpu0 = { gw: cpuOf(gwPids), pg: cpuOf(pgPids), self: cpuSeconds(process.pid) };
   const everyone = all(side);
   for (const r of everyone) {
     r.firstSeen.clear();
@@ -160,7 +161,7 @@ async function phase(side: Side, seconds: number, tag: string, postmaster: numbe
   const drainUntil = performance.now() + DRAIN_MS;
   while (total() < expected && performance.now() < drainUntil) await sleep(20);
   for (const r of everyone) r.recording = false;
-  const cpu1 = { gw: cpuOf(gwPids), pg: cpuOf(pgPids) };
+  const cpu1 = { gw: cpuOf(gwPids), pg: cpuOf(pgPids), self: cpuSeconds(process.pid) };
   const wallSec = (performance.now() - started) / 1000;
 
   // The entries of this phase: whatever any subscriber got (each Receivers was cleared above).
@@ -170,6 +171,7 @@ async function phase(side: Side, seconds: number, tag: string, postmaster: numbe
   return {
     writeMs,
     gatewayCpu: cpuDelta(cpu0.gw, cpu1.gw),
+    selfCpu: cpuDelta([cpu0.self], [cpu1.self]),
     postgresCpu: cpuDelta(cpu0.pg, cpu1.pg),
     published: writes.published(),
     failed: writes.failed(),
@@ -195,6 +197,7 @@ async function phase(side: Side, seconds: number, tag: string, postmaster: numbe
 
 interface SideResult {
   writeMs: number[];
+  selfCpu: number;
   wallSec: number;
   gatewayCpu: number;
   postgresCpu: number;
@@ -224,6 +227,7 @@ function merge(phases: Phase[]): SideResult {
     writeMs: phases.flatMap((p) => p.writeMs).sort((x, y) => x - y),
     wallSec: phases.reduce((n, p) => n + p.wallSec, 0),
     gatewayCpu: phases.reduce((n, p) => n + p.gatewayCpu, 0),
+    selfCpu: phases.reduce((n, p) => n + p.selfCpu, 0),
     postgresCpu: phases.reduce((n, p) => n + p.postgresCpu, 0),
     published: phases.reduce((n, p) => n + p.published, 0),
     failed: phases.reduce((n, p) => n + p.failed, 0),
@@ -360,7 +364,9 @@ const fanoutGateways: BenchCase = {
             scaled.gateways.map((_, i) => `gateway ${i + 1}: ${describeDelay(delayBefore[i]!, delayAfter[i]!)}`).join('; '),
           `server CPU per event (gateways; PostgreSQL's processes): scale-out ${perEvent(a.gatewayCpu, a)} ms; ${perEvent(a.postgresCpu, a)} ms — ` +
             `embedded ${perEvent(b.gatewayCpu, b)} ms; ${perEvent(b.postgresCpu, b)} ms. The gateways share one core: ` +
-            `${Math.round((a.gatewayCpu / a.wallSec) * 100)} % of it busy (scale-out) vs ${Math.round((b.gatewayCpu / b.wallSec) * 100)} % (embedded), from first write to last delivery`,
+            `${Math.round((a.gatewayCpu / a.wallSec) * 100)} % of it busy (scale-out) vs ${Math.round((b.gatewayCpu / b.wallSec) * 100)} % (embedded), from first write to last delivery; ` +
+            `the load generator (receivers and writer, one process on the other core) ${Math.round((a.selfCpu / a.wallSec) * 100)} % vs ${Math.round((b.selfCpu / b.wallSec) * 100)} % of its core ` +
+            `(near 100 %: its own event loop delays the receive stamps and the writes' answers on both sides alike)`,
           `writes go to gateway 1; latency from the entry's createdAt (inside the write transaction), late deliveries included (up to ${DRAIN_MS / 1000} s); ` +
             `PostgreSQL ${pgdb.server.port} with fsync and synchronous_commit on, its processes unpinned; SQLITE_SYNCHRONOUS=${SYNCHRONOUS ?? 'FULL (default)'} on every gateway`,
           ...(a.failed + b.failed ? [`${a.failed + b.failed} createUseCase writes failed`] : []),
