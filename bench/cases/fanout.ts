@@ -21,6 +21,7 @@
 //   event arrives at every subscriber and p99 stays ≤ 100 ms. The receivers share one process
 //   (100,000 messages/s at 20 events/s), so their own slicing is part of the latency.
 // Runnable alone: `npx tsx bench/cases/fanout.ts [--duration N]` (FANOUT_SUBSCRIBERS, FANOUT_RATE).
+// The receiver and writer helpers are exported for fanout-gateways.ts (issue 16).
 import WebSocket from 'ws';
 import { type Gateway, makeTempDir, REPO_ROOT, removeDir, startGateway } from '../lib/gateway.ts';
 import { freePort, spawnServer } from '../lib/process.ts';
