@@ -5,14 +5,19 @@
 // is opened only when the command first uses a Prisma method on `tx`, and then joins that
 // same SQLite transaction. Hot paths (activity entries, createUseCase) write with
 // insertRow(), which runs a cached prepared statement and never needs Prisma at all.
+// On PostgreSQL the same: the write's transaction is a PgWriteSession on a pooled pg client
+// (src/db/postgres/write-session.ts), and Prisma, if used, joins it there.
 import type { PrismaClient, Prisma } from '../generated/prisma/client.ts';
+import type { PgWriteSession } from './postgres/write-session.ts';
 import type { SqlValue, WriteSession } from './writer-connection.ts';
 
 type Tx = Prisma.TransactionClient;
 
 interface WriteState {
-  session: WriteSession;
+  // SQLite's session answers at once, PostgreSQL's with a promise: the helpers await either.
+  session: WriteSession | PgWriteSession;
   lazy: LazyPrismaTransaction;
+  postgres: boolean;
 }
 
 const states = new WeakMap<object, WriteState>();
@@ -76,7 +81,7 @@ function deferred(open: () => Promise<Tx>, key: string): unknown {
 }
 
 /** The `tx` for one write: Prisma's TransactionClient API, backed by the session. */
-export function writeTransaction(session: WriteSession, lazy: LazyPrismaTransaction): Tx {
+export function writeTransaction(session: WriteSession | PgWriteSession, lazy: LazyPrismaTransaction, backend: 'sqlite' | 'postgresql' = 'sqlite'): Tx {
   const open = () => lazy.open();
   const members = new Map<string, unknown>();
   const tx = new Proxy(
@@ -91,7 +96,7 @@ export function writeTransaction(session: WriteSession, lazy: LazyPrismaTransact
       },
     },
   ) as Tx;
-  states.set(tx, { session, lazy });
+  states.set(tx, { session, lazy, postgres: backend === 'postgresql' });
   return tx;
 }
 
@@ -161,11 +166,11 @@ export async function insertRow(tx: Tx, table: string, row: Record<string, SqlVa
   const values = columns.map((c) => row[c] ?? null);
   const state = states.get(tx);
   if (!returning) {
-    if (state) state.session.run(sql, values);
+    if (state) await state.session.run(sql, values);
     else await rawRun(tx, sql, values);
     return undefined;
   }
-  const first = state ? state.session.get(sql, values) : (await rawRows(tx, sql, values))[0];
+  const first = state ? await state.session.get(sql, values) : (await rawRows(tx, sql, values))[0];
   return first?.[returning];
 }
 
@@ -177,7 +182,7 @@ export async function selectRow(tx: Tx, table: string, columns: string[], where:
   );
   const values = keys.map((k) => where[k] ?? null);
   const state = states.get(tx);
-  return state ? state.session.get(sql, values) : (await rawRows(tx, sql, values))[0];
+  return state ? await state.session.get(sql, values) : (await rawRows(tx, sql, values))[0];
 }
 
 /** Every row matching `where` (column = value; nothing: the whole table), each as an array of `columns` as stored. */
@@ -188,7 +193,7 @@ export async function selectRows(tx: Tx, table: string, columns: string[], where
   );
   const values = keys.map((k) => where[k] ?? null);
   const state = states.get(tx);
-  if (state) return state.session.all(sql, values);
+  if (state) return await state.session.all(sql, values);
   const rows = await rawRows(tx, sql, values);
   return rows.map((r) => columns.map((c) => r[c]));
 }
@@ -215,7 +220,7 @@ export async function upsertRows(tx: Tx, table: string, rows: ReadonlyArray<Reco
   const state = states.get(tx);
   for (const row of rows) {
     const values = columns.map((c) => row[c] ?? null);
-    if (state) state.session.run(sql, values);
+    if (state) await state.session.run(sql, values);
     else await rawRun(tx, sql, values);
   }
 }
@@ -229,7 +234,7 @@ export async function updateRows(tx: Tx, table: string, set: Record<string, SqlV
   );
   const values = [...columns.map((c) => set[c] ?? null), ...keys.map((k) => where[k] ?? null)];
   const state = states.get(tx);
-  return state ? state.session.run(sql, values) : rawRun(tx, sql, values);
+  return state ? await state.session.run(sql, values) : rawRun(tx, sql, values);
 }
 
 // ------------------------------------------------------------------ activity entries
@@ -257,7 +262,8 @@ export function commitPositionOf(tx: Tx): number {
  */
 export async function insertActivityEntry(tx: Tx, row: Record<string, SqlValue>): Promise<number> {
   let seq: number;
-  if (postgresTransactions.has(tx)) {
+  const state = states.get(tx);
+  if (state?.postgres || postgresTransactions.has(tx)) {
     const columns = Object.keys(row);
     const sql = sqlFor(`activity\u0000${columns.join('\u0000')}`, () => {
       let n = 0;
@@ -267,9 +273,10 @@ export async function insertActivityEntry(tx: Tx, row: Record<string, SqlValue>)
         `SELECT next."value", ${columns.map(() => `$${++n}`).join(', ')} FROM next RETURNING "seq"`
       );
     });
-    const rows = await tx.$queryRawUnsafe<Array<{ seq: number | bigint }>>(sql, ...columns.map((c) => row[c] ?? null));
-    if (!rows[0]) throw new Error('PostgreSQL: the "ActivitySequence" counter row is missing (run `opsgraph migrate`)');
-    seq = Number(rows[0].seq);
+    const values = columns.map((c) => row[c] ?? null);
+    const first = state ? await state.session.get(sql, values) : (await tx.$queryRawUnsafe<Array<{ seq: number | bigint }>>(sql, ...values))[0];
+    if (!first) throw new Error('PostgreSQL: the "ActivitySequence" counter row is missing (run `opsgraph migrate`)');
+    seq = Number(first.seq);
   } else {
     seq = Number(await insertRow(tx, 'ActivityLogEntry', row, 'seq'));
   }
