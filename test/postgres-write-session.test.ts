@@ -99,6 +99,37 @@ describe('PostgreSQL write sessions', () => {
     expect(err?.cause).toMatchObject({ kind: 'UniqueConstraintViolation', originalCode: '23505' });
   });
 
+  it("a statement waiting on another write's row lock is cancelled by the write's own timeout, and nothing of it is written", async () => {
+    const held = useCaseRow('locked');
+    await db().write((tx) => insertRow(tx, 'UseCase', held));
+    let locked!: () => void;
+    const isLocked = new Promise<void>((r) => (locked = r));
+    let finish!: () => void;
+    const finished = new Promise<void>((r) => (finish = r));
+    // The first write holds the row until the second has given up.
+    const holder = db().write(async (tx) => {
+      await updateRows(tx, 'UseCase', { description: 'holder' }, { id: held.id });
+      locked();
+      await finished;
+    });
+    await isLocked;
+    const other = useCaseRow('waiting writer');
+    const waiting = db().write(
+      async (tx) => {
+        await insertRow(tx, 'UseCase', other);
+        await updateRows(tx, 'UseCase', { description: 'waiter' }, { id: held.id });
+      },
+      { timeoutMs: 300 },
+    );
+    const err = (await waiting.then(() => null, (e: unknown) => e)) as { cause?: { originalCode?: string } } | null;
+    finish();
+    await holder;
+    // 57014: query_canceled (statement_timeout), PostgreSQL's answer, not a client-side timer.
+    expect(err?.cause?.originalCode).toBe('57014');
+    expect(await db().reader.useCase.count({ where: { id: other.id } })).toBe(0);
+    expect((await db().reader.useCase.findUniqueOrThrow({ where: { id: held.id } })).description).toBe('holder');
+  });
+
   it('a Prisma transaction on the writer outside Database.write fails loudly', async () => {
     const outside = db().maintenance((writer) => writer.$transaction((tx: Tx) => tx.useCase.count()));
     await expect(outside).rejects.toThrow(/outside Database\.write/);

@@ -8,7 +8,7 @@ import type { SqlDriverAdapter, SqlDriverAdapterFactory } from '@prisma/driver-a
 import pg from 'pg';
 import type { PrismaClient as SqlitePrismaClient } from '../../generated/prisma/client.ts';
 import { PrismaClient } from '../../generated/prisma-postgres/client.ts';
-import { PgWriteStore, registerWriteStore } from './write-session.ts';
+import { PgWriteStore, registerWriteStore, STATEMENT_TIMEOUT_MS } from './write-session.ts';
 
 export interface PostgresClientOptions {
   url: string;
@@ -26,7 +26,7 @@ export type PostgresClientFactory = (o: PostgresClientOptions) => SqlitePrismaCl
 
 export const postgresClient: PostgresClientFactory = (o) => {
   // Server-side statement timeout: a stuck statement cannot hold a row lock forever.
-  const config = { connectionString: o.url, max: o.max, statement_timeout: 60_000, application_name: 'opsgraph' };
+  const config = { connectionString: o.url, max: o.max, statement_timeout: STATEMENT_TIMEOUT_MS, application_name: 'opsgraph' };
   const onPoolError = o.onPoolError ?? (() => {});
   if (!o.writer) return new PrismaClient({ adapter: new PrismaPg(config, { onPoolError }) }) as unknown as SqlitePrismaClient;
 

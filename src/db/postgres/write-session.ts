@@ -62,6 +62,9 @@ function dollars(sql: string): string {
 
 const sessions = new AsyncLocalStorage<PgWriteSession>();
 
+/** The pool's statement_timeout (src/db/postgres/clients.ts): a write's statements get no more. */
+export const STATEMENT_TIMEOUT_MS = 60_000;
+
 /** The writer's pool, and the transactions Database.write() opens on it. */
 export class PgWriteStore {
   readonly #pool: pg.Pool;
@@ -104,7 +107,11 @@ export class PgWriteStore {
     const client = await this.#pool.connect().catch((err: unknown) => this.#fail(err));
     const session = new PgWriteSession(client, this.#types, Date.now() + timeoutMs, (err) => this.#fail(err));
     try {
-      await client.query('BEGIN');
+      // One round trip. Every statement of the write, a wait for a row lock included, is bounded
+      // by the write's own timeout (as Prisma's interactive-transaction timeout bounded it), and
+      // never by more than the pool's per-statement bound.
+      const statementMs = Math.max(1, Math.min(Math.ceil(timeoutMs), STATEMENT_TIMEOUT_MS));
+      await client.query(`BEGIN; SET LOCAL statement_timeout = ${statementMs}`);
     } catch (err) {
       session.release(err);
       this.#fail(err);
