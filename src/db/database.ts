@@ -380,7 +380,9 @@ const POSTGRES_CONFLICT_ATTEMPTS = 4;
 
 /**
  * Deadlock (40P01) or serialization failure (40001): Prisma reports it as P2034 from model
- * queries and as P2010 with the driver adapter's TransactionWriteConflict from raw ones.
+ * queries and as P2010 with the driver adapter's TransactionWriteConflict from raw ones; the
+ * write session's own statements (src/db/postgres/write-session.ts) throw the adapter's
+ * DriverAdapterError itself (kind TransactionWriteConflict, originalCode 40P01/40001).
  */
 export function isTransactionConflict(err: unknown): boolean {
   const conflict = (c: { originalCode?: unknown; kind?: unknown } | undefined) =>

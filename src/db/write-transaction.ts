@@ -100,40 +100,12 @@ export function writeTransaction(session: WriteSession | PgWriteSession, lazy: L
   return tx;
 }
 
-// Prisma transactions on the PostgreSQL write store (Database.write marks them): there the
-// helpers below bind `$1, $2, …` instead of `?`, and read booleans back as SQLite stores them.
-const postgresTransactions = new WeakSet<object>();
-
-/** Marks `tx` as a transaction on the PostgreSQL write store; returns it. */
-export function onPostgres(tx: Tx): Tx {
-  postgresTransactions.add(tx);
-  return tx;
-}
-
-// The helpers' SQL has no `?` but its bind markers (identifiers are ours, quoted; values bound).
-const dollarSql = new Map<string, string>();
-function raw(tx: Tx, sql: string): string {
-  if (!postgresTransactions.has(tx)) return sql;
-  let out = dollarSql.get(sql);
-  if (!out) {
-    let n = 0;
-    out = sql.replace(/\?/g, () => `$${++n}`);
-    if (dollarSql.size < 256) dollarSql.set(sql, out);
-  }
-  return out;
-}
-
-/** A value read through Prisma's raw query as the SQLite session reads it (booleans as 1/0). */
-const asStored = (v: unknown) => (v === true ? 1 : v === false ? 0 : v);
-
-async function rawRows(tx: Tx, sql: string, values: unknown[]): Promise<Array<Record<string, unknown>>> {
-  const rows = await tx.$queryRawUnsafe<Array<Record<string, unknown>>>(raw(tx, sql), ...values);
-  if (!postgresTransactions.has(tx)) return rows;
-  for (const r of rows) for (const k of Object.keys(r)) r[k] = asStored(r[k]);
-  return rows;
-}
-
-const rawRun = (tx: Tx, sql: string, values: unknown[]) => tx.$executeRawUnsafe(raw(tx, sql), ...values);
+// Outside a write session (a caller's own Prisma transaction on the SQLite writer, as tests
+// use) the helpers run through Prisma's raw queries. On PostgreSQL there is no such case: a
+// Prisma transaction on the writer outside Database.write() is refused
+// (src/db/postgres/write-session.ts), so every PostgreSQL write runs on its session.
+const rawRows = (tx: Tx, sql: string, values: unknown[]) => tx.$queryRawUnsafe<Array<Record<string, unknown>>>(sql, ...values);
+const rawRun = (tx: Tx, sql: string, values: unknown[]) => tx.$executeRawUnsafe(sql, ...values);
 
 // SQL text by statement shape, so the writer connection's statement cache sees the same text.
 const sqlByShape = new Map<string, string>();
@@ -155,8 +127,9 @@ const equals = (columns: string[]) => columns.map((c) => `${quote(c)} = ?`).join
  * `returning` column of the new row (e.g. an autoincrement `seq`). Values are stored as
  * Prisma stores them (Dates as ISO text, booleans as 0/1), so Prisma and the read model read
  * the row back unchanged. Identifiers are quoted, values are always bound parameters.
- * Outside a SQLite write session (a Prisma transaction, or the PostgreSQL write store) these
- * helpers run through Prisma's raw queries.
+ * Inside Database.write() they run on the write's session (SQLite's connection, or the
+ * PostgreSQL session's pg client, which binds `$1, $2, …`); outside it, on a caller's own
+ * Prisma transaction on SQLite, through Prisma's raw queries.
  */
 export async function insertRow(tx: Tx, table: string, row: Record<string, SqlValue>, returning?: string): Promise<unknown> {
   const columns = Object.keys(row);
@@ -263,7 +236,7 @@ export function commitPositionOf(tx: Tx): number {
 export async function insertActivityEntry(tx: Tx, row: Record<string, SqlValue>): Promise<number> {
   let seq: number;
   const state = states.get(tx);
-  if (state?.postgres || postgresTransactions.has(tx)) {
+  if (state?.postgres) {
     const columns = Object.keys(row);
     const sql = sqlFor(`activity\u0000${columns.join('\u0000')}`, () => {
       let n = 0;
@@ -274,7 +247,7 @@ export async function insertActivityEntry(tx: Tx, row: Record<string, SqlValue>)
       );
     });
     const values = columns.map((c) => row[c] ?? null);
-    const first = state ? await state.session.get(sql, values) : (await tx.$queryRawUnsafe<Array<{ seq: number | bigint }>>(sql, ...values))[0];
+    const first = await state.session.get(sql, values);
     if (!first) throw new Error('PostgreSQL: the "ActivitySequence" counter row is missing (run `opsgraph migrate`)');
     seq = Number(first.seq);
   } else {
