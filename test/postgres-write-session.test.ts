@@ -130,6 +130,30 @@ describe('PostgreSQL write sessions', () => {
     expect((await db().reader.useCase.findUniqueOrThrow({ where: { id: held.id } })).description).toBe('holder');
   });
 
+  it("a write whose connection the server ends fails, nothing of it is written, and the pool's next write works", async () => {
+    const lost = useCaseRow('on a killed connection');
+    const admin = new pg.Client({ connectionString: t.server.services.config.postgresUrl! });
+    await admin.connect();
+    try {
+      const failed = db().write(async (tx) => {
+        await insertRow(tx, 'UseCase', lost);
+        // Prisma's joined transaction runs on the session's own client: this is its backend.
+        const backend = await tx.$queryRawUnsafe<Array<{ pid: number }>>('SELECT pg_backend_pid() AS pid');
+        await admin.query('SELECT pg_terminate_backend($1)', [backend[0]!.pid]);
+        await insertRow(tx, 'UseCase', useCaseRow('after the kill'));
+      });
+      await expect(failed).rejects.toThrow();
+    } finally {
+      await admin.end();
+    }
+    expect(await db().reader.useCase.count({ where: { id: lost.id } })).toBe(0);
+    // The broken client was discarded, not returned to the pool: every later write works
+    // (more writes than the pool has connections).
+    const next = Array.from({ length: 6 }, (_, i) => useCaseRow(`after the kill ${i}`));
+    for (const row of next) await db().write((tx) => insertRow(tx, 'UseCase', row));
+    expect(await db().reader.useCase.count({ where: { id: { in: next.map((r) => r.id) } } })).toBe(6);
+  });
+
   it('a Prisma transaction on the writer outside Database.write fails loudly', async () => {
     const outside = db().maintenance((writer) => writer.$transaction((tx: Tx) => tx.useCase.count()));
     await expect(outside).rejects.toThrow(/outside Database\.write/);
