@@ -25,13 +25,15 @@ import { createWriteStoreDatabase, type WriteStoreDatabase } from './support/wri
 const adminKey = `og_test_admin_${Math.random().toString(36).slice(2)}_${Date.now()}`;
 let database: WriteStoreDatabase;
 const specs: GatewaySpec[] = ['a', 'b', 'c'].map(gatewaySpec);
-let [a, b, c] = [] as ChildServer[];
+let a: ChildServer;
+let b: ChildServer;
+let c: ChildServer;
 
 beforeAll(async () => {
   database = await createWriteStoreDatabase();
   // A first: it migrates; B and C then start side by side.
   a = await startGateway(specs[0]!, database.url, adminKey);
-  [b, c] = await Promise.all([startGateway(specs[1]!, database.url, adminKey), startGateway(specs[2]!, database.url, adminKey)]);
+  [b, c] = (await Promise.all([startGateway(specs[1]!, database.url, adminKey), startGateway(specs[2]!, database.url, adminKey)])) as [ChildServer, ChildServer];
 }, 120_000);
 
 afterAll(async () => {
