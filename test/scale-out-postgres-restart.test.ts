@@ -33,7 +33,9 @@ const specs: GatewaySpec[] = ['a', 'b', 'c'].map(gatewaySpec);
 const gateways: ChildServer[] = [];
 
 beforeAll(async () => {
-  server = await startPostgres();
+  // Durable (fsync, synchronous_commit on): with the test cluster's synchronous_commit=off,
+  // PostgreSQL itself acknowledges commits that an immediate stop then loses (seen here).
+  server = await startPostgres({ durable: true });
   const admin = new pg.Client({ connectionString: server.url });
   await admin.connect();
   await admin.query('CREATE DATABASE opsgraph_restart');
