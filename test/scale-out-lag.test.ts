@@ -4,19 +4,28 @@
 // and answers, and /metrics and /readyz's detail report how far behind it is (bytes, seconds,
 // the activity seq it has applied against PostgreSQL's), while C, streaming normally, is at
 // the server's position. Resumed (SIGCONT), B catches up and its lag is 0 again.
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChildServer } from './support/child-server.ts';
 import { eventually, type GatewaySpec, gatewaySpec, gql, pgQuery, readyz, removeGatewayDirs, startGateway } from './support/scale-out.ts';
-import { createWriteStoreDatabase, type WriteStoreDatabase } from './support/write-store.ts';
+import { databaseUrl, type PostgresServer, startPostgres } from './support/postgres.ts';
 
 const adminKey = `og_test_admin_${Math.random().toString(36).slice(2)}_${Date.now()}`;
-let database: WriteStoreDatabase;
+// Its own server: lag is measured in WAL bytes, which the run's other files (other
+// databases on the shared server) would keep adding while this file expects 0.
+let server: PostgresServer;
+let database: { url: string };
 const specs: GatewaySpec[] = ['a', 'b', 'c'].map(gatewaySpec);
 const gateways: ChildServer[] = [];
 let paused: number | null = null;
 
 beforeAll(async () => {
-  database = await createWriteStoreDatabase();
+  server = await startPostgres();
+  const admin = new pg.Client({ connectionString: server.url });
+  await admin.connect();
+  await admin.query('CREATE DATABASE opsgraph_lag');
+  await admin.end();
+  database = { url: databaseUrl(server, 'opsgraph_lag') };
   gateways.push(await startGateway(specs[0]!, database.url, adminKey));
   gateways.push(...(await Promise.all([startGateway(specs[1]!, database.url, adminKey), startGateway(specs[2]!, database.url, adminKey)])));
 }, 120_000);
@@ -25,7 +34,7 @@ afterAll(async () => {
   if (paused !== null) process.kill(paused, 'SIGCONT');
   await Promise.all(gateways.map((g) => g.stop()));
   removeGatewayDirs(specs);
-  await database?.drop();
+  await server?.stop(); // its database and the gateways' slots go with its folder
 });
 
 const maxSeq = async () => Number((await pgQuery<{ n: number }>(database.url, 'SELECT coalesce(max(seq), 0)::int AS n FROM "ActivityLogEntry"'))[0]!.n);
