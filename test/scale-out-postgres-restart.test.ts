@@ -106,6 +106,13 @@ describe('PostgreSQL restarted under load', () => {
     const upstream = await postgresIds(url);
     const stored = new Set(upstream.useCases);
     expect(load.acknowledged.filter((id) => !stored.has(id))).toEqual([]);
+    // "Nothing was changed" (maybeApplied: false) is true: none of those writes is there.
+    const names = new Set((await pgQuery<{ name: string }>(url, 'SELECT name FROM "UseCase"')).map((r) => r.name));
+    const notApplied = load.failures.filter((f) => f.maybeApplied === false);
+    expect(notApplied.length).toBeGreaterThan(0);
+    expect(notApplied.filter((f) => names.has(f.name)).map((f) => f.name)).toEqual([]);
+    expect(names.has('during the outage')).toBe(false);
+    expect(outage.every((o) => o.body.errors?.[0]?.extensions?.maybeApplied === false)).toBe(true);
     for (const spec of specs) expect(replicaIds(spec)).toEqual(upstream);
 
     await eventually(() => (onB.received.at(-1)?.seq ?? 0) >= top || onB.failure, 20_000, 'the last entry on B');

@@ -162,7 +162,7 @@ export interface WriteLoad {
   /** Raw ids of use cases whose create was acknowledged (HTTP 200 with a payload). */
   acknowledged: string[];
   /** Failures, by what the client saw (an error code, or a transport failure). */
-  failures: Array<{ gateway: string; status: number; code: string | null; retryable: unknown; message: string }>;
+  failures: Array<{ gateway: string; name: string; status: number; code: string | null; retryable: unknown; maybeApplied?: unknown; message: string }>;
   stop(): Promise<void>;
 }
 
@@ -186,16 +186,16 @@ export function writeLoad(targets: Array<{ name: string; url: string }>, key: st
             // Generous: a write must answer, not hang, even with PostgreSQL gone.
             signal: AbortSignal.timeout(30_000),
           });
-          const body = (await res.json().catch(() => null)) as { data?: { createUseCase?: { useCase?: { id: string } } }; errors?: Array<{ message: string; extensions?: { code?: string; retryable?: unknown } }> } | null;
+          const body = (await res.json().catch(() => null)) as { data?: { createUseCase?: { useCase?: { id: string } } }; errors?: Array<{ message: string; extensions?: { code?: string; retryable?: unknown; maybeApplied?: unknown } }> } | null;
           const id = body?.data?.createUseCase?.useCase?.id;
           if (res.status === 200 && id) load.acknowledged.push(rawId(id));
           else {
             const e = body?.errors?.[0];
             const typed = body?.data?.createUseCase as { __typename?: string } | undefined;
-            load.failures.push({ gateway: t.name, status: res.status, code: e?.extensions?.code ?? typed?.__typename ?? null, retryable: e?.extensions?.retryable, message: e?.message ?? '' });
+            load.failures.push({ gateway: t.name, name, status: res.status, code: e?.extensions?.code ?? typed?.__typename ?? null, retryable: e?.extensions?.retryable, maybeApplied: e?.extensions?.maybeApplied, message: e?.message ?? '' });
           }
         } catch (err) {
-          load.failures.push({ gateway: t.name, status: 0, code: null, retryable: undefined, message: (err as Error).message });
+          load.failures.push({ gateway: t.name, name, status: 0, code: null, retryable: undefined, message: (err as Error).message });
         }
         await new Promise((r) => setTimeout(r, options.pauseMs ?? 20));
       }
