@@ -98,3 +98,26 @@ export class DiskFullError extends DomainError {
 
 /** What any db.write() can fail with besides the command's own errors. */
 export const WRITE_ERRORS = [BusyError, DiskFullError] as const;
+
+/**
+ * PostgreSQL mode: the write store could not be reached (down, restarting, recovering).
+ * Retryable once it is back. `maybeApplied`: the connection was lost mid-transaction, so a
+ * write whose COMMIT was in flight may have been applied; a client retrying a write that is
+ * not idempotent should read first (or send its expectedVersion).
+ */
+export class StoreUnavailableError extends DomainError {
+  readonly code = 'STORE_UNAVAILABLE';
+  readonly retryable = true;
+  constructor(
+    readonly maybeApplied: boolean,
+    options?: { cause?: unknown },
+  ) {
+    super(
+      maybeApplied
+        ? 'the write store (PostgreSQL) went away during the request; the write may or may not have been applied. Retry once it is back (read first if the write is not idempotent)'
+        : 'the write store (PostgreSQL) cannot be reached; nothing was changed. Retry once it is back',
+      options,
+    );
+    this.name = 'StoreUnavailableError';
+  }
+}

@@ -2,7 +2,7 @@
 // PostgreSQL aborts one of them to break the deadlock (40P01), and Database.write runs that
 // one again, so both succeed. Without the retry one of them fails with Prisma's P2034.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Tx } from '../src/db/database.ts';
+import { updateRows, type Tx } from '../src/db/database.ts';
 import { startTestServerOn } from './support/write-store.ts';
 import type { TestServer } from './support/server.ts';
 
@@ -13,12 +13,14 @@ describe('a deadlock between two PostgreSQL writes', () => {
   });
   afterAll(() => t?.close());
 
-  it('is broken by PostgreSQL and the victim is run again: both writes commit', async () => {
+  let round = 0;
+  const deadlock = async (touch: (tx: Tx, id: string, label: string) => Promise<unknown>) => {
     const db = t.server.services.db;
     const editor = t.client('editor');
     const create = `mutation($input: CreateUseCaseInput!) { createUseCase(input: $input) { ... on CreateUseCasePayload { useCase { id } } } }`;
     const ids: string[] = [];
-    for (const name of ['A', 'B']) {
+    round += 1;
+    for (const name of [`A${round}`, `B${round}`]) {
       await editor.request(create, { input: { name, teamEmail: 'ml@example.com' } });
       ids.push((await db.reader.useCase.findFirstOrThrow({ where: { name } })).id);
     }
@@ -29,7 +31,6 @@ describe('a deadlock between two PostgreSQL writes', () => {
     let release!: () => void;
     const bothHoldOne = new Promise<void>((r) => (release = r));
     const runs: string[] = [];
-    const touch = (tx: Tx, id: string, label: string) => tx.$executeRawUnsafe(`UPDATE "UseCase" SET description = $1 WHERE id = $2`, label, id);
     const write = (first: string, second: string, label: string) =>
       db.write(async (tx) => {
         runs.push(label);
@@ -48,5 +49,13 @@ describe('a deadlock between two PostgreSQL writes', () => {
     const rows = await db.reader.useCase.findMany({ where: { id: { in: ids } } });
     // The victim ran last, so it wrote both rows.
     expect(rows.map((r) => r.description)).toEqual([victim, victim]);
-  });
+  };
+
+  it('is broken by PostgreSQL and the victim is run again: both writes commit (statements through Prisma)', () =>
+    deadlock((tx, id, label) => tx.$executeRawUnsafe(`UPDATE "UseCase" SET description = $1 WHERE id = $2`, label, id)));
+
+  // The plain-statement helpers run on the write session's pg client, not through Prisma: the
+  // deadlock arrives as pg's 40P01 (converted as the adapter converts it), and is retried too.
+  it('is broken and retried the same when the statements are plain helpers (updateRows)', () =>
+    deadlock((tx, id, label) => updateRows(tx, 'UseCase', { description: label }, { id })));
 });

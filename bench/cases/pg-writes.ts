@@ -36,6 +36,17 @@ const pgWrites: BenchCase = {
     await admin.end();
     const db = { url: databaseUrl(server, 'opsgraph_bench') };
     const gw = await startGateway({ env: { DATABASE_URL: db.url } });
+    // The gateway numbers activity entries from its commit-ordered counter ("ActivitySequence",
+    // from 1); the baseline keeps the column's plain SERIAL default (it does not pay for the
+    // counter). Start that sequence far above the gateway's numbers so the two never collide
+    // on the primary key (they did from the counter's introduction: the baseline's first
+    // INSERT failed with a duplicate seq).
+    {
+      const c = new pg.Client({ connectionString: db.url });
+      await c.connect();
+      await c.query(`SELECT setval(pg_get_serial_sequence('"ActivityLogEntry"', 'seq'), 1000000000)`);
+      await c.end();
+    }
     let base: Awaited<ReturnType<typeof spawnServer>> | undefined;
     try {
       const port = await freePort();

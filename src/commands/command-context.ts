@@ -10,7 +10,7 @@ import { insertActivityEntry } from '../db/write-transaction.ts';
 import type { ActivityBus, ActivityEvent } from '../events/activity-bus.ts';
 import type { ActivityType } from '../domain/activity-types.ts';
 import type { Logger } from '../logger.ts';
-import { queueWebhookDeliveries } from '../notifications/outbox.ts';
+import { queueWebhookDeliveries, readWebhooks } from '../notifications/outbox.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
 
 export interface Actor {
@@ -70,9 +70,12 @@ export async function recordActivity(
     createdAt: new Date(),
   };
   const { seq: _assigned, ...columns } = row;
+  // Webhooks can subscribe to any activity type: their outbox rows commit with the entry. The
+  // table is read first: on PostgreSQL the entry's INSERT takes the activity counter's row lock
+  // until COMMIT, and a statement after it would make every other write wait longer.
+  const webhooks = await readWebhooks(tx, entry.activityType);
   row.seq = await insertActivityEntry(tx, columns);
-  // Webhooks can subscribe to any activity type: their outbox rows commit with the entry.
-  await queueWebhookDeliveries(tx, afterCommit, ctx, row);
+  await queueWebhookDeliveries(tx, afterCommit, ctx, row, webhooks);
   afterCommit(() => ctx.services.bus.publish(row));
   return row;
 }

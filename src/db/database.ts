@@ -10,12 +10,13 @@ import { POSTGRES_DIALECT, SQLITE_DIALECT, type SqlDialect } from './dialect.ts'
 import type { LocalReplicaHandle } from './local-replica.ts';
 import type { PostgresClientFactory } from './postgres/clients.ts';
 import { unavailableSqlReader } from './postgres/no-read-model.ts';
+import { writeStoreOf, type PgWriteSession } from './postgres/write-session.ts';
 import { SqlReader } from './sql-reader.ts';
 import { toDatabaseError } from './sqlite-errors.ts';
 import { sqliteAdapterFactory } from './sqlite.ts';
 import type { WriterConnection, WriteSession } from './writer-connection.ts';
 import { reportCommitted } from './commit-scope.ts';
-import { commitPositionOf, LazyPrismaTransaction, onPostgres, writeTransaction } from './write-transaction.ts';
+import { commitPositionOf, LazyPrismaTransaction, writeTransaction } from './write-transaction.ts';
 
 export type Tx = Prisma.TransactionClient;
 export { insertRow, selectRow, selectRows, updateRows, upsertRow, upsertRows } from './write-transaction.ts';
@@ -104,10 +105,10 @@ export class Database {
       const { url, client, replica } = this.#postgres;
       if (replica) {
         // Reads are local: the replica file, read-only, exactly as the embedded reader.
-        return [client({ url, max: 4 }), new PrismaClient({ adapter: sqliteAdapterFactory({ ...this.#common, file: replica.file, readonly: true }) })];
+        return [client({ url, max: 4, writer: true }), new PrismaClient({ adapter: sqliteAdapterFactory({ ...this.#common, file: replica.file, readonly: true }) })];
       }
       // Two pools, as on SQLite: reads never wait behind the writer's open transaction.
-      return [client({ url, max: 4 }), client({ url, max: 8 })];
+      return [client({ url, max: 4, writer: true }), client({ url, max: 8 })];
     }
     // The writer connects first so the database file and WAL mode exist before the reader
     // (which is opened read-only and must find the file) connects.
@@ -301,9 +302,9 @@ export class Database {
   }
 
   /**
-   * One write transaction on PostgreSQL: Prisma's interactive transaction through the pg
-   * adapter; the plain-statement helpers of src/db/write-transaction.ts run on it with
-   * PostgreSQL's bind markers.
+   * One write transaction on PostgreSQL, as on SQLite: the writer's pool opens it on one of
+   * its clients (src/db/postgres/write-session.ts), the plain-statement helpers run on that
+   * client, and Prisma joins the same transaction only if `fn` uses it.
    */
   async #postgresTransaction<T>(
     fn: (tx: Tx, afterCommit: AfterCommit) => Promise<T>,
@@ -311,23 +312,27 @@ export class Database {
     timeoutMs: number,
     committed: { position: number },
   ): Promise<T> {
+    const store = writeStoreOf(this.#writer);
+    if (!store) throw new Error('the PostgreSQL writer client has no write store (made without `writer: true`)');
     for (let attempt = 1; ; attempt++) {
+      let session: PgWriteSession | null = null;
+      // maxWait is only a backstop: Prisma's transaction joins the one already open.
+      const lazy = new LazyPrismaTransaction(this.#writer, { maxWait: 10_000, timeout: timeoutMs });
       try {
-        let position = 0;
-        const result = await this.#writer.$transaction(
-          async (tx) => {
-            const marked = onPostgres(tx);
-            const out = await fn(marked, (task) => tasks.push(task));
-            position = commitPositionOf(marked);
-            return out;
-          },
-          { maxWait: this.#common.busyTimeoutMs + 10_000, timeout: timeoutMs },
-        );
-        reportCommitted(position); // $transaction resolves after COMMIT
+        session = await store.begin(timeoutMs);
+        const tx = writeTransaction(session, lazy, 'postgresql');
+        const s = session;
+        const result = await store.run(s, () => fn(tx, (task) => tasks.push(task)));
+        await lazy.finish(true);
+        await s.commit();
+        const position = commitPositionOf(tx);
+        reportCommitted(position);
         committed.position = position;
         return result;
       } catch (err) {
         tasks.length = 0;
+        await lazy.finish(false).catch(() => undefined);
+        await session?.rollback();
         // PostgreSQL aborted the transaction to break a deadlock (or a serialization
         // failure): nothing of it was written, and running it again is what the server asks
         // for. The command's own checks run again too, so a retry can still be refused.
@@ -414,7 +419,9 @@ const POSTGRES_CONFLICT_ATTEMPTS = 4;
 
 /**
  * Deadlock (40P01) or serialization failure (40001): Prisma reports it as P2034 from model
- * queries and as P2010 with the driver adapter's TransactionWriteConflict from raw ones.
+ * queries and as P2010 with the driver adapter's TransactionWriteConflict from raw ones; the
+ * write session's own statements (src/db/postgres/write-session.ts) throw the adapter's
+ * DriverAdapterError itself (kind TransactionWriteConflict, originalCode 40P01/40001).
  */
 export function isTransactionConflict(err: unknown): boolean {
   const conflict = (c: { originalCode?: unknown; kind?: unknown } | undefined) =>

@@ -5,14 +5,19 @@
 // is opened only when the command first uses a Prisma method on `tx`, and then joins that
 // same SQLite transaction. Hot paths (activity entries, createUseCase) write with
 // insertRow(), which runs a cached prepared statement and never needs Prisma at all.
+// On PostgreSQL the same: the write's transaction is a PgWriteSession on a pooled pg client
+// (src/db/postgres/write-session.ts), and Prisma, if used, joins it there.
 import type { PrismaClient, Prisma } from '../generated/prisma/client.ts';
+import type { PgWriteSession } from './postgres/write-session.ts';
 import type { SqlValue, WriteSession } from './writer-connection.ts';
 
 type Tx = Prisma.TransactionClient;
 
 interface WriteState {
-  session: WriteSession;
+  // SQLite's session answers at once, PostgreSQL's with a promise: the helpers await either.
+  session: WriteSession | PgWriteSession;
   lazy: LazyPrismaTransaction;
+  postgres: boolean;
 }
 
 const states = new WeakMap<object, WriteState>();
@@ -76,7 +81,7 @@ function deferred(open: () => Promise<Tx>, key: string): unknown {
 }
 
 /** The `tx` for one write: Prisma's TransactionClient API, backed by the session. */
-export function writeTransaction(session: WriteSession, lazy: LazyPrismaTransaction): Tx {
+export function writeTransaction(session: WriteSession | PgWriteSession, lazy: LazyPrismaTransaction, backend: 'sqlite' | 'postgresql' = 'sqlite'): Tx {
   const open = () => lazy.open();
   const members = new Map<string, unknown>();
   const tx = new Proxy(
@@ -91,44 +96,16 @@ export function writeTransaction(session: WriteSession, lazy: LazyPrismaTransact
       },
     },
   ) as Tx;
-  states.set(tx, { session, lazy });
+  states.set(tx, { session, lazy, postgres: backend === 'postgresql' });
   return tx;
 }
 
-// Prisma transactions on the PostgreSQL write store (Database.write marks them): there the
-// helpers below bind `$1, $2, …` instead of `?`, and read booleans back as SQLite stores them.
-const postgresTransactions = new WeakSet<object>();
-
-/** Marks `tx` as a transaction on the PostgreSQL write store; returns it. */
-export function onPostgres(tx: Tx): Tx {
-  postgresTransactions.add(tx);
-  return tx;
-}
-
-// The helpers' SQL has no `?` but its bind markers (identifiers are ours, quoted; values bound).
-const dollarSql = new Map<string, string>();
-function raw(tx: Tx, sql: string): string {
-  if (!postgresTransactions.has(tx)) return sql;
-  let out = dollarSql.get(sql);
-  if (!out) {
-    let n = 0;
-    out = sql.replace(/\?/g, () => `$${++n}`);
-    if (dollarSql.size < 256) dollarSql.set(sql, out);
-  }
-  return out;
-}
-
-/** A value read through Prisma's raw query as the SQLite session reads it (booleans as 1/0). */
-const asStored = (v: unknown) => (v === true ? 1 : v === false ? 0 : v);
-
-async function rawRows(tx: Tx, sql: string, values: unknown[]): Promise<Array<Record<string, unknown>>> {
-  const rows = await tx.$queryRawUnsafe<Array<Record<string, unknown>>>(raw(tx, sql), ...values);
-  if (!postgresTransactions.has(tx)) return rows;
-  for (const r of rows) for (const k of Object.keys(r)) r[k] = asStored(r[k]);
-  return rows;
-}
-
-const rawRun = (tx: Tx, sql: string, values: unknown[]) => tx.$executeRawUnsafe(raw(tx, sql), ...values);
+// Outside a write session (a caller's own Prisma transaction on the SQLite writer, as tests
+// use) the helpers run through Prisma's raw queries. On PostgreSQL there is no such case: a
+// Prisma transaction on the writer outside Database.write() is refused
+// (src/db/postgres/write-session.ts), so every PostgreSQL write runs on its session.
+const rawRows = (tx: Tx, sql: string, values: unknown[]) => tx.$queryRawUnsafe<Array<Record<string, unknown>>>(sql, ...values);
+const rawRun = (tx: Tx, sql: string, values: unknown[]) => tx.$executeRawUnsafe(sql, ...values);
 
 // SQL text by statement shape, so the writer connection's statement cache sees the same text.
 const sqlByShape = new Map<string, string>();
@@ -150,8 +127,9 @@ const equals = (columns: string[]) => columns.map((c) => `${quote(c)} = ?`).join
  * `returning` column of the new row (e.g. an autoincrement `seq`). Values are stored as
  * Prisma stores them (Dates as ISO text, booleans as 0/1), so Prisma and the read model read
  * the row back unchanged. Identifiers are quoted, values are always bound parameters.
- * Outside a SQLite write session (a Prisma transaction, or the PostgreSQL write store) these
- * helpers run through Prisma's raw queries.
+ * Inside Database.write() they run on the write's session (SQLite's connection, or the
+ * PostgreSQL session's pg client, which binds `$1, $2, …`); outside it, on a caller's own
+ * Prisma transaction on SQLite, through Prisma's raw queries.
  */
 export async function insertRow(tx: Tx, table: string, row: Record<string, SqlValue>, returning?: string): Promise<unknown> {
   const columns = Object.keys(row);
@@ -161,11 +139,11 @@ export async function insertRow(tx: Tx, table: string, row: Record<string, SqlVa
   const values = columns.map((c) => row[c] ?? null);
   const state = states.get(tx);
   if (!returning) {
-    if (state) state.session.run(sql, values);
+    if (state) await state.session.run(sql, values);
     else await rawRun(tx, sql, values);
     return undefined;
   }
-  const first = state ? state.session.get(sql, values) : (await rawRows(tx, sql, values))[0];
+  const first = state ? await state.session.get(sql, values) : (await rawRows(tx, sql, values))[0];
   return first?.[returning];
 }
 
@@ -177,7 +155,7 @@ export async function selectRow(tx: Tx, table: string, columns: string[], where:
   );
   const values = keys.map((k) => where[k] ?? null);
   const state = states.get(tx);
-  return state ? state.session.get(sql, values) : (await rawRows(tx, sql, values))[0];
+  return state ? await state.session.get(sql, values) : (await rawRows(tx, sql, values))[0];
 }
 
 /** Every row matching `where` (column = value; nothing: the whole table), each as an array of `columns` as stored. */
@@ -188,7 +166,7 @@ export async function selectRows(tx: Tx, table: string, columns: string[], where
   );
   const values = keys.map((k) => where[k] ?? null);
   const state = states.get(tx);
-  if (state) return state.session.all(sql, values);
+  if (state) return await state.session.all(sql, values);
   const rows = await rawRows(tx, sql, values);
   return rows.map((r) => columns.map((c) => r[c]));
 }
@@ -215,7 +193,7 @@ export async function upsertRows(tx: Tx, table: string, rows: ReadonlyArray<Reco
   const state = states.get(tx);
   for (const row of rows) {
     const values = columns.map((c) => row[c] ?? null);
-    if (state) state.session.run(sql, values);
+    if (state) await state.session.run(sql, values);
     else await rawRun(tx, sql, values);
   }
 }
@@ -229,7 +207,7 @@ export async function updateRows(tx: Tx, table: string, set: Record<string, SqlV
   );
   const values = [...columns.map((c) => set[c] ?? null), ...keys.map((k) => where[k] ?? null)];
   const state = states.get(tx);
-  return state ? state.session.run(sql, values) : rawRun(tx, sql, values);
+  return state ? await state.session.run(sql, values) : rawRun(tx, sql, values);
 }
 
 // ------------------------------------------------------------------ activity entries
@@ -257,7 +235,8 @@ export function commitPositionOf(tx: Tx): number {
  */
 export async function insertActivityEntry(tx: Tx, row: Record<string, SqlValue>): Promise<number> {
   let seq: number;
-  if (postgresTransactions.has(tx)) {
+  const state = states.get(tx);
+  if (state?.postgres) {
     const columns = Object.keys(row);
     const sql = sqlFor(`activity\u0000${columns.join('\u0000')}`, () => {
       let n = 0;
@@ -267,9 +246,10 @@ export async function insertActivityEntry(tx: Tx, row: Record<string, SqlValue>)
         `SELECT next."value", ${columns.map(() => `$${++n}`).join(', ')} FROM next RETURNING "seq"`
       );
     });
-    const rows = await tx.$queryRawUnsafe<Array<{ seq: number | bigint }>>(sql, ...columns.map((c) => row[c] ?? null));
-    if (!rows[0]) throw new Error('PostgreSQL: the "ActivitySequence" counter row is missing (run `opsgraph migrate`)');
-    seq = Number(rows[0].seq);
+    const values = columns.map((c) => row[c] ?? null);
+    const first = await state.session.get(sql, values);
+    if (!first) throw new Error('PostgreSQL: the "ActivitySequence" counter row is missing (run `opsgraph migrate`)');
+    seq = Number(first.seq);
   } else {
     seq = Number(await insertRow(tx, 'ActivityLogEntry', row, 'seq'));
   }

@@ -83,9 +83,16 @@ export function onNotificationsQueued(db: Database, wake: () => void): () => voi
  * (src/db/write-transaction.ts), not Prisma: every write pays for this read of the (small,
  * usually empty) webhook table, and a Prisma query would open its interactive transaction.
  */
-export async function queueWebhookDeliveries(tx: Tx, afterCommit: AfterCommit, ctx: CommandContext, entry: ActivityEvent): Promise<number> {
+export async function queueWebhookDeliveries(
+  tx: Tx,
+  afterCommit: AfterCommit,
+  ctx: CommandContext,
+  entry: ActivityEvent,
+  /** readWebhooks()'s answer, when the caller read it earlier in this transaction. */
+  webhooks?: unknown[][],
+): Promise<number> {
   if (DELIVERY_OUTCOME_TYPES.includes(entry.activityType as ActivityType)) return 0;
-  const hooks = await selectRows(tx, 'Webhook', ['id', 'url', 'events']);
+  const hooks = webhooks ?? (await readWebhooks(tx, entry.activityType));
   if (!hooks.length) return 0;
   const subscribed = hooks.filter((h) => subscribedEvents(h[2] as string).has(entry.activityType));
   if (!subscribed.length) return 0;
@@ -114,6 +121,17 @@ export async function queueWebhookDeliveries(tx: Tx, afterCommit: AfterCommit, c
   }
   afterCommit(() => wakers.get(ctx.services.db)?.());
   return subscribed.length;
+}
+
+/**
+ * The webhook table as queueWebhookDeliveries() reads it. recordActivity() reads it BEFORE it
+ * INSERTs the activity entry: on PostgreSQL that INSERT takes the "ActivitySequence" row lock,
+ * held until COMMIT, so every statement after it lengthens the time every other write waits.
+ */
+export async function readWebhooks(tx: Tx, activityType: string): Promise<unknown[][]> {
+  // Delivery outcomes are never delivered by webhook (no loops): nothing to read.
+  if (DELIVERY_OUTCOME_TYPES.includes(activityType as ActivityType)) return [];
+  return selectRows(tx, 'Webhook', ['id', 'url', 'events']);
 }
 
 // Webhook.events is a JSON array; parsed once per distinct value, not on every write.

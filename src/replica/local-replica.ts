@@ -259,6 +259,7 @@ export class LocalReplica implements LocalReplicaHandle {
         await stream.run(applier.applied, () => {
           this.#streaming = true;
           this.#error = null;
+          this.#progress!.streamDown(false);
           backoffMs = 200;
           stream.acknowledge(applier.processed, true);
         });
@@ -273,6 +274,9 @@ export class LocalReplica implements LocalReplicaHandle {
         if (this.#down()) {
           for (const w of this.#positionWaiters) w.resolve(false);
           this.#positionWaiters.clear();
+          // Writes waiting to show their commit position, too (else each holds its response
+          // for the whole bound: 10 s in Database.write, then 5 s in the commit-position plugin).
+          this.#progress!.streamDown(true);
         }
         applier.reset();
         await stream.stop();

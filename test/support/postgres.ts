@@ -39,6 +39,12 @@ export interface PostgresServer extends PostgresConnection {
   pid: number;
   /** Stops the server (fast shutdown) and removes its folder. Safe to call twice. */
   stop(): Promise<void>;
+  /**
+   * Stops the server (`mode`: fast, or immediate — a crash, with recovery at start), runs
+   * `whileDown` while nothing listens on the port, then starts it again on the same port
+   * with the same data. Resolves once it accepts connections again.
+   */
+  restart(options?: { mode?: 'fast' | 'immediate'; whileDown?: () => Promise<void> }): Promise<void>;
 }
 
 /** The folder holding initdb/pg_ctl: Debian's versioned folder first, then PATH. */
@@ -117,6 +123,7 @@ export async function startPostgres(
       try {
         await run(join(bin, 'pg_ctl'), ['-D', data, '-o', serverOptions, '-l', join(dir, 'server.log'), '-w', '-t', '60', 'start'], asPostgres, 90_000);
         const pid = Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+        let current = pid; // the postmaster's PID, new after each restart()
         startWatchdog(bin, data, asPostgres);
         let stopped: Promise<void> | undefined;
         const stop = () =>
@@ -124,7 +131,7 @@ export async function startPostgres(
             await run(join(bin, 'pg_ctl'), ['-D', data, '-m', 'fast', '-w', 'stop'], asPostgres).catch(() => {
               // pg_ctl could not stop it: end it by the PID we recorded.
               try {
-                process.kill(pid, 'SIGQUIT');
+                process.kill(current, 'SIGQUIT');
               } catch {
                 /* already gone */
               }
@@ -133,7 +140,20 @@ export async function startPostgres(
           })());
         const host = '127.0.0.1';
         const url = `postgresql://${DEFAULT_PG_USER}:${encodeURIComponent(password)}@${host}:${port}/postgres`;
-        return { url, host, port, user: DEFAULT_PG_USER, password, dir, pid, stop };
+        const restart = async ({ mode = 'fast', whileDown }: { mode?: 'fast' | 'immediate'; whileDown?: () => Promise<void> } = {}) => {
+          await run(join(bin, 'pg_ctl'), ['-D', data, '-m', mode, '-w', 'stop'], asPostgres);
+          try {
+            await whileDown?.();
+          } finally {
+            await run(join(bin, 'pg_ctl'), ['-D', data, '-o', serverOptions, '-l', join(dir, 'server.log'), '-w', '-t', '60', 'start'], asPostgres, 90_000);
+            current = Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+            // The watchdog ends when postmaster.pid goes (the stop above): watch the new server.
+            startWatchdog(bin, data, asPostgres);
+          }
+        };
+        const server = { url, host, port, user: DEFAULT_PG_USER, password, dir, pid, stop, restart };
+        Object.defineProperty(server, 'pid', { get: () => current });
+        return server;
       } catch (error) {
         lastError = error;
         const log = existsSync(join(dir, 'server.log')) ? readFileSync(join(dir, 'server.log'), 'utf8') : '';

@@ -3,6 +3,8 @@
 // replaced by a message that names that id, so an operator can find it in the log.
 import { PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
+import { storeUnavailability } from '../../db/postgres/unavailable.ts';
+import { StoreUnavailableError } from '../../errors.ts';
 import type { Logger } from '../../logger.ts';
 import { currentRequestId } from '../../request-context.ts';
 
@@ -32,6 +34,20 @@ export function maskError(logger: Logger) {
     }
     // Errors we raised on purpose (auth, limits, bad input) carry a code: keep them, with their path.
     if (!original || isGraphQLError(original)) return error as Error;
+    // PostgreSQL down or restarting: not a bug but an outage a client can wait out, so it
+    // gets a code and `retryable` rather than the masked INTERNAL_SERVER_ERROR below. It
+    // cannot be one of the mutations' typed errors: the failure comes from the write store's
+    // connection, under the command, not from a rule the command checks.
+    const unavailable = storeUnavailability(original);
+    if (unavailable) {
+      const typed = new StoreUnavailableError(unavailable === 'unknown', { cause: original });
+      logger.warn({ err: original, path: graphqlError?.path?.join('.'), requestId: currentRequestId() }, 'the write store is unavailable');
+      return new GraphQLError(typed.message, {
+        nodes: graphqlError?.nodes,
+        path: graphqlError?.path,
+        extensions: { code: typed.code, retryable: typed.retryable, maybeApplied: typed.maybeApplied },
+      });
+    }
     const requestId = currentRequestId() ?? 'unknown';
     logger.error({ err: original, path: graphqlError?.path?.join('.'), requestId }, 'unexpected error');
     return new GraphQLError(`Unexpected error; request id ${requestId} (the server log has the details)`, {
