@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { parse, stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { backupFile } from '../src/cli/jobs.ts';
 import { FTS_INTEGRITY_CHECK_SQL } from '../src/db/fts.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -72,7 +73,7 @@ describe('jobs import / export / verify (CLI, 10k jobs)', { timeout: 600_000 }, 
     expect(r.out).toMatch(/rejected entry 11 \(line \d+\): id: is required/);
     expect(r.out).toMatch(/rejected entry 12 \(line \d+\): job: must be a mapping, got a list/);
     expect(r.out).toMatch(/rejected entry 13 \(line \d+\) id "bad-enabled": enabled: must be true or false/);
-    const backups = fs.readdirSync(dir).filter((f) => /^campaigns\.yaml\.\d{8}T\d{6}Z\.bak$/.test(f));
+    const backups = fs.readdirSync(dir).filter((f) => /^campaigns\.yaml\.\d{8}T\d{6}\.\d{3}Z(-\d+)?\.bak$/.test(f));
     expect(backups).toHaveLength(1);
     expect(fs.readFileSync(path.join(dir, backups[0]!), 'utf8')).toBe(fs.readFileSync(source(), 'utf8'));
   });
@@ -123,6 +124,15 @@ describe('jobs import / export / verify (CLI, 10k jobs)', { timeout: 600_000 }, 
     expect(v.out).toContain('differing: 1\n  job-5: extra, hook');
   });
 
+  it('backs the same file up twice in one millisecond without refusing the second import', () => {
+    // Two imports of one file within a second collided on a second-resolution name (EEXIST).
+    const file = path.join(dir, 'twice.yaml');
+    fs.writeFileSync(file, 'jobs: []\n');
+    const names = Array.from({ length: 3 }, () => path.basename(backupFile(file)));
+    expect(new Set(names).size).toBe(3);
+    for (const name of names) expect(fs.readFileSync(path.join(dir, name), 'utf8')).toBe('jobs: []\n');
+  });
+
   it('--strict imports nothing when an entry is malformed; a good update is counted as updated', () => {
     const file = path.join(dir, 'strict.yaml');
     fs.writeFileSync(file, stringify([{ ...jobs[1], job_name: 'Renamed' }, { id: 'x' }]));
@@ -130,7 +140,7 @@ describe('jobs import / export / verify (CLI, 10k jobs)', { timeout: 600_000 }, 
     expect(strict.status).toBe(1);
     expect(strict.err).toMatch(/1 of 2 entries rejected \(strict: nothing imported\)/);
     const lax = cli('jobs', 'import', file);
-    expect(lax.out).toContain('found 2, imported 0, updated 1, unchanged 0, rejected 1');
+    expect(lax.out, `exit ${lax.status}, stderr: ${lax.err}`).toContain('found 2, imported 0, updated 1, unchanged 0, rejected 1');
     const db = new Database(path.join(dataDir, 'opsgraph.db'), { readonly: true });
     expect(db.prepare(`SELECT jobName FROM "Job" WHERE id = 'job-1'`).pluck().get()).toBe('Renamed');
     expect(db.prepare(`SELECT rowid FROM job_fts WHERE job_fts MATCH 'renamed'`).pluck().all()).toHaveLength(1);

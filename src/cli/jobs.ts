@@ -17,13 +17,23 @@ const PROGRESS_THRESHOLD_BYTES = 100 * 1024;
 
 const withCommandContext = withCliContext;
 
-/** `campaigns.yaml` → `campaigns.yaml.20261121T021500Z.bak` in `dir` (default: beside it). */
+/**
+ * `campaigns.yaml` → `campaigns.yaml.20261121T021500.123Z.bak` in `dir` (default: beside it).
+ * Never overwrites: two imports of one file in the same millisecond get `….bak`, `…-2.bak`.
+ */
 export function backupFile(file: string, dir?: string): string {
-  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
-  const target = path.join(dir ?? path.dirname(file), `${path.basename(file)}.${stamp}.bak`);
-  fs.mkdirSync(path.dirname(target), { recursive: true });
-  fs.copyFileSync(file, target, fs.constants.COPYFILE_EXCL);
-  return target;
+  const stamp = new Date().toISOString().replace(/[-:]/g, '');
+  const base = path.join(dir ?? path.dirname(file), `${path.basename(file)}.${stamp}`);
+  fs.mkdirSync(path.dirname(base), { recursive: true });
+  for (let n = 1; ; n++) {
+    const target = n === 1 ? `${base}.bak` : `${base}-${n}.bak`;
+    try {
+      fs.copyFileSync(file, target, fs.constants.COPYFILE_EXCL);
+      return target;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || n >= 100) throw err;
+    }
+  }
 }
 
 async function readJobsFile(file: string) {
