@@ -8,17 +8,30 @@
 //   - FOR ALL TABLES would need a superuser; FOR TABLE needs only table ownership, which the
 //     role that runs the migrations has.
 // Tables are only ever added, never removed: gateways of an older version may still apply
-// them during a rolling upgrade. Two gateways starting at once may race on CREATE/ADD; the
-// loser's "already exists" is the state it wanted.
+// them during a rolling upgrade. Gateways starting at once take turns under an advisory lock:
+// without it, racing CREATEs fail with a unique violation on PostgreSQL's own catalog
+// (pg_publication_pubname_index, 23505), not the "already exists" of DUPLICATE_OBJECT (seen in
+// test/write-store-concurrency.test.ts). Either code still means the state it wanted.
 import type pg from 'pg';
 import { quoteIdent } from './connections.ts';
 
 export const PUBLICATION = 'opsgraph';
 
-const DUPLICATE_OBJECT = '42710';
+const ALREADY_THERE = new Set(['42710' /* duplicate_object */, '23505' /* unique_violation in the catalog */]);
+/** The advisory lock key gateways take while they create or extend the publication. */
+const PUBLICATION_LOCK = 0x6f70_7075; // "opu"
 
 /** Makes sure the publication holds every table of `wanted` that PostgreSQL has; returns them. */
 export async function ensurePublication(client: pg.Client, wanted: readonly string[]): Promise<string[]> {
+  await client.query('SELECT pg_advisory_lock($1)', [PUBLICATION_LOCK]);
+  try {
+    return await ensureLocked(client, wanted);
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1)', [PUBLICATION_LOCK]).catch(() => undefined);
+  }
+}
+
+async function ensureLocked(client: pg.Client, wanted: readonly string[]): Promise<string[]> {
   const present = new Set(
     (await client.query<{ tablename: string }>(`SELECT tablename FROM pg_tables WHERE schemaname = current_schema()`)).rows.map((r) => r.tablename),
   );
@@ -30,7 +43,7 @@ export async function ensurePublication(client: pg.Client, wanted: readonly stri
       await client.query(`CREATE PUBLICATION ${quoteIdent(PUBLICATION)} FOR TABLE ${tables.map(quoteIdent).join(', ')}`);
       return tables;
     } catch (err) {
-      if ((err as { code?: string }).code !== DUPLICATE_OBJECT) throw err;
+      if (!ALREADY_THERE.has((err as { code?: string }).code ?? '')) throw err;
     }
   }
   const published = new Set(
@@ -44,7 +57,7 @@ export async function ensurePublication(client: pg.Client, wanted: readonly stri
     try {
       await client.query(`ALTER PUBLICATION ${quoteIdent(PUBLICATION)} ADD TABLE ${quoteIdent(t)}`);
     } catch (err) {
-      if ((err as { code?: string }).code !== DUPLICATE_OBJECT) throw err;
+      if (!ALREADY_THERE.has((err as { code?: string }).code ?? '')) throw err;
     }
   }
   return tables;
